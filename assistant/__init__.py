@@ -1,0 +1,1 @@
+"""Stage 2 of the pipeline: retrieve → prompt → LLM → validate → cite."""

