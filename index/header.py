@@ -16,13 +16,15 @@ from index.clean import Line
 _ANCHORS = [
     re.compile(r"^code:\s*(?P<symbol>\S+)\s*$", re.I),
     re.compile(r"^resolution\s+(?P<symbol>[A-Z][\w.\-]*(?:/[\w.\-]+)+)\s*$", re.I),
-    re.compile(r"^(?P<symbol>[ASE]/(?:RES/)?[\w.\-]+(?:/[\w.\-]+)*)(?:\*+)?\s*$"),
+    re.compile(r"^(?:united nations\s+)?(?P<symbol>[ASE]/(?:RES/)?[\w.\-]+(?:/[\w.\-]+)*)\**\s*$", re.I),
     re.compile(r"^(?:draft\s+)?resolution\s+(?P<symbol>\d+(?:[./]\d+)+)\s*$", re.I),
 ]
 _FIELDS = {
     "body": re.compile(r"^(?:committee|body|organ|forum|council):\s*(?P<v>.+)$", re.I),
-    "topic": re.compile(r"^(?:topic|agenda item|question of|subject):\s*(?P<v>.+)$", re.I),
-    "sponsors": re.compile(r"^(?:co-?\s?sponsors?|sponsors?|submitted by|main submitters?)"
+    "topic": re.compile(r"^(?:topic|agenda item|question of|subject|title):\s*(?P<v>.+)$", re.I),
+    "adopted": re.compile(r"^(?P<v>(?:resolution )?adopted by .+|distr\.?:.*|original:.*)$", re.I),
+    "sponsors": re.compile(r"^(?:co-?\s?sponsors?|sponsors?|submitted by|main submitters?|"
+                           r"co-?\s?submitters?)"
                            r"\s*:\s*(?P<v>.*)$", re.I),
     "signatories": re.compile(r"^signator(?:y|ies)\s*:\s*(?P<v>.*)$", re.I),
 }
@@ -117,7 +119,11 @@ def _read_header_line(head: Header, ln: Line, last_field: str | None) -> str | N
         getattr(head, last_field).extend(split_names(text))
         return last_field
     if head.body is None and _BODY_LINE.search(text) and len(text.split()) <= 12:
-        head.body = text.strip("*_ ")
+        head.body = re.sub(r"\s+distr\..*$", "", text, flags=re.I).strip("*_ ")
+        return None
+    numbered_title = re.match(r"^\d+/\d+\.\s+(?P<t>.+)$", text)
+    if head.topic is None and (numbered_title or len(text.split()) <= 20):
+        head.topic = numbered_title.group("t") if numbered_title else text.strip("*_ ")
         return None
     head.unplaced.append(ln)
     return None
@@ -127,5 +133,5 @@ def _set_field(head: Header, name: str, value: str) -> None:
     value = value.strip().strip("*_ ")
     if name in ("sponsors", "signatories"):
         getattr(head, name).extend(split_names(value))
-    elif value:
+    elif value and name != "adopted":
         setattr(head, name, value)

@@ -73,19 +73,26 @@ def _keep_hyphen(before: str, after: str, vocab: Vocabulary) -> bool:
 
 def repair_spaces(text: str, vocab: Vocabulary) -> str:
     """Join words split by a stray space when the file itself knows the whole word."""
+    tokens = re.split(r"( )", text)
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if i + 2 < len(tokens) and _split_word(tok, tokens[i + 2], vocab):
+            tokens[i + 2] = tok + tokens[i + 2]
+            i += 2
+            continue
+        out.append(tok)
+        i += 1
+    return "".join(out)
 
-    def fix(m: re.Match[str]) -> str:
-        a, b = m.group(1), m.group(2)
-        whole = (a + b).lower()
-        if vocab.words[whole] >= 2 and (vocab.words[a.lower()] == 0 or vocab.words[b.lower()] == 0):
-            return a + b
-        return m.group(0)
 
-    previous = None
-    while previous != text:
-        previous = text
-        text = re.sub(r"\b([A-Za-z]+) ([a-z]+)\b", fix, text)
-    return text
+def _split_word(a: str, b: str, vocab: Vocabulary) -> bool:
+    if not (a.isalpha() and re.fullmatch(r"[a-z]+[,.;:]?", b)):
+        return False
+    b_word = b.rstrip(",.;:")
+    whole = (a + b_word).lower()
+    return vocab.words[whole] >= 2 and min(vocab.words[a.lower()], vocab.words[b_word]) <= 1
 
 
 def strip_markers(text: str) -> tuple[str, list[tuple[int, int]]]:

@@ -97,6 +97,7 @@ class Parser:
             closing=extras["closing"],
             footnotes=extras["footnotes"],
         )
+        _drop_footnote_markers(res)
         res.warnings.extend(_header_warnings(head, source, symbol))
         res.warnings.extend(builder.warnings)
         res.warnings.extend(_numbering_warnings(res, source))
@@ -104,6 +105,16 @@ class Parser:
             res.warnings.append(ParseWarning(source, (ln.no, ln.no), "W001",
                                              f"text not placed in any clause: {ln.text[:80]!r}"))
         return res
+
+
+def _drop_footnote_markers(res: Resolution) -> None:
+    """Take footnote reference numbers ('Development,1') off clause text."""
+    numbers = [m.group(1) for b in res.footnotes if (m := re.match(r"(\d{1,2})\s", b.text))]
+    if not numbers:
+        return
+    marker = re.compile(r"(?<=[A-Za-z,.;:)”\"])(%s)(?=[\s,;.]|$)" % "|".join(numbers))
+    for clause in res.clauses():
+        clause.text = marker.sub("", clause.text)
 
 
 def _fallback_symbol(source: str, n: int, total: int) -> str:

@@ -86,7 +86,7 @@ def find_lead(text: str, lexicon: Lexicon) -> Lead | None:
     if not text[:1].isupper():
         return None
     found = lexicon.match(text)
-    if found and re.match(r"[\s,;:]|$", text[found.end : found.end + 1]):
+    if found and re.match(r"[\s,;:.]|$", text[found.end : found.end + 1]):
         return Lead(found.written, found.kind, "none")
     return None
 
@@ -148,6 +148,9 @@ class Segmenter:
         if ended and _HEADING.match(text) and len(text.split()) <= 12:
             self.pending_heading = Para("heading", [ln], [text])
             return
+        if self.pending_heading is not None and len(text.split()) <= 12:
+            self.pending_heading.add(ln, text)
+            return
         self._continue(ln, text, cur)
 
     def _extra(self, ln: Line, text: str) -> bool:
@@ -168,8 +171,11 @@ class Segmenter:
         n, rest = int(m.group(1)), text[m.end():]
         lead = find_lead(rest, self.lexicon)
         cur = self._current()
-        if lead is None and n != self.expected_op and cur and cur.kind in ("op", "sub"):
-            return self._numbered_item(ln, text, n, m.end(), ended)
+        in_list = cur is not None and cur.kind == "sub" and cur.label is not None and \
+            cur.label.text.isdigit() and n == int(cur.label.text) + 1
+        if lead is None or lead.kind != "operative":
+            if (n != self.expected_op or in_list) and cur and cur.kind in ("op", "sub"):
+                return self._numbered_item(ln, text, n, m.end(), ended)
         if not ((ended and (lead or n == self.expected_op)) or (n == self.expected_op and lead)):
             return False
         para = self._new("op", ln, rest)
@@ -228,7 +234,10 @@ class Segmenter:
 
     def _take_annex(self, ln: Line, text: str, cur: Para | None) -> None:
         m = _OP.match(text)
-        if m:
+        label = find_label(text)
+        if label is not None and cur is not None and cur.kind in ("annex_item", "sub") and cur.ended():
+            self._new("sub", ln, text[label.end:]).label = label
+        elif m:
             para = self._new("annex_item", ln, text[m.end():])
             para.number = int(m.group(1))
         elif cur is not None and cur.kind == "annex" and len(cur.parts) == 1 and not cur.parts[0]:
@@ -241,7 +250,7 @@ class Segmenter:
         para = Para(kind)
         para.add(ln, text)
         if self.pending_heading and kind in ("pre", "op"):
-            para.heading = self.pending_heading.parts[0]
+            para.heading = " ".join(self.pending_heading.parts)
             self.pending_heading = None
         self.paras.append(para)
         return para
@@ -268,7 +277,7 @@ class Segmenter:
         label = find_label(rest)
         if label and punct in ";:" and re.match(r"[A-Z*]", rest[label.end:]):
             return label.form != "dot" or len(label.text) == 1
-        if punct == "," and rest.startswith(("*", "_")):
+        if punct == "," and (rest.startswith(("*", "_")) or rest[:1].isupper()):
             lead = find_lead(rest, self.lexicon)
-            return bool(lead and lead.kind == "preambulatory")
+            return bool(lead and lead.kind == "preambulatory" and lead.written.split()[0].endswith(("ing", "ed")))
         return False

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``clausewright`` CLI, one module per area."""
