@@ -13,8 +13,16 @@ from difflib import get_close_matches
 from index.errors import UnknownClauseError
 from index.model import Clause, Corpus
 
-_KIND = {"op": "op", "operative": "op", "pre": "pre", "preamble": "pre",
-         "preambulatory": "pre", "pp": "pre", "para": "op", "paragraph": "op"}
+_KIND = {
+    "op": "op",
+    "operative": "op",
+    "pre": "pre",
+    "preamble": "pre",
+    "preambulatory": "pre",
+    "pp": "pre",
+    "para": "op",
+    "paragraph": "op",
+}
 _ID = re.compile(
     r"^\s*(?P<symbol>\S+)\s+(?P<kind>[a-z]+)\.?\s*(?P<num>\d+)(?P<rest>(?:\s*\(?\s*[a-z0-9]+\s*\)?)*)"
     r"(?P<dup>#\d+)?\s*$",

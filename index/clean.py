@@ -15,11 +15,22 @@ from dataclasses import dataclass, field
 
 from index.model import ParseWarning
 
-_UNICODE = str.maketrans({
-    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": " ",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": None, "\u200b": None,
-    "\ufeff": None, "\f": " ",
-})
+_UNICODE = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\ufeff": None,
+        "\f": " ",
+    }
+)
 _BULLET = re.compile(r"^\s*(?:[-•▪◦●·∙]\s+|[-•▪◦●·∙]$)+")
 _PDF_NUMBER = re.compile(r"^(\d{1,4})(?:\s+|$)")
 _NOT_PDF_NUMBER = re.compile(r"^\d+[.)]")
@@ -75,7 +86,7 @@ def clean_lines(raw: list[str], source: str) -> Cleaned:
             m = _PDF_NUMBER.match(text)
             if m and not _NOT_PDF_NUMBER.match(text) and _plausible(int(m.group(1)), last):
                 pdf_no = last = int(m.group(1))
-                text = _BULLET.sub("", text[m.end():]).strip()
+                text = _BULLET.sub("", text[m.end() :]).strip()
         lines.append(Line(i, re.sub(r"\s{2,}", " ", text), pdf_no))
     out = Cleaned(lines, numbered)
     _mark_noise(out)

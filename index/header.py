@@ -16,16 +16,21 @@ from index.clean import Line
 _ANCHORS = [
     re.compile(r"^code:\s*(?P<symbol>\S+)\s*$", re.I),
     re.compile(r"^resolution\s+(?P<symbol>[A-Z][\w.\-]*(?:/[\w.\-]+)+)\s*$", re.I),
-    re.compile(r"^(?:united nations\s+)?(?P<symbol>[ASE]/(?:RES/)?[\w.\-]+(?:/[\w.\-]+)*)\**\s*$", re.I),
+    re.compile(
+        r"^(?:united nations\s+)?(?P<symbol>[ASE]/(?:RES/)?[\w.\-]+(?:/[\w.\-]+)*)\**\s*$", re.I
+    ),
     re.compile(r"^(?:draft\s+)?resolution\s+(?P<symbol>\d+(?:[./]\d+)+)\s*$", re.I),
 ]
 _FIELDS = {
     "body": re.compile(r"^(?:committee|body|organ|forum|council):\s*(?P<v>.+)$", re.I),
     "topic": re.compile(r"^(?:topic|agenda item|question of|subject|title):\s*(?P<v>.+)$", re.I),
     "adopted": re.compile(r"^(?P<v>(?:resolution )?adopted by .+|distr\.?:.*|original:.*)$", re.I),
-    "sponsors": re.compile(r"^(?:co-?\s?sponsors?|sponsors?|submitted by|main submitters?|"
-                           r"co-?\s?submitters?)"
-                           r"\s*:\s*(?P<v>.*)$", re.I),
+    "sponsors": re.compile(
+        r"^(?:co-?\s?sponsors?|sponsors?|submitted by|main submitters?|"
+        r"co-?\s?submitters?)"
+        r"\s*:\s*(?P<v>.*)$",
+        re.I,
+    ),
     "signatories": re.compile(r"^signator(?:y|ies)\s*:\s*(?P<v>.*)$", re.I),
 }
 _OPENING = re.compile(r"^[*_]*(?P<o>The\s+[^,*_]{3,120},)[*_]*\s*$")
@@ -83,7 +88,7 @@ def split_names(value: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*[;,]\s*", value) if n.strip()]
 
 
-def read_header(block: list[Line], is_clause_start) -> Header:  # noqa: ANN001
+def read_header(block: list[Line], is_clause_start) -> Header:
     """Read header fields up to the opening line (or the first clause)."""
     head = Header()
     last_field: str | None = None
@@ -114,8 +119,11 @@ def _read_header_line(head: Header, ln: Line, last_field: str | None) -> str | N
         if m:
             _set_field(head, name, m.group("v"))
             return name
-    if last_field in ("sponsors", "signatories") and getattr(head, last_field) and \
-            not re.search(r"[.:]$", text):
+    if (
+        last_field in ("sponsors", "signatories")
+        and getattr(head, last_field)
+        and not re.search(r"[.:]$", text)
+    ):
         getattr(head, last_field).extend(split_names(text))
         return last_field
     if head.body is None and _BODY_LINE.search(text) and len(text.split()) <= 12:

@@ -262,8 +262,5 @@ class Corpus:
     @classmethod
     def from_json(cls, text: str) -> Corpus:
         data = json.loads(text)
-        if isinstance(data, dict):
-            items = data.get("resolutions", [])
-        else:
-            items = data
+        items = data.get("resolutions", []) if isinstance(data, dict) else data
         return cls([Resolution.from_dict(r) for r in items])

@@ -63,18 +63,24 @@ class Parser:
             resolutions.append(res)
         if not any(r.preambulatory or r.operative for r in resolutions):
             first = next((ln.no for ln in cleaned.lines if ln.text), 1)
-            raise InputError(source, "no recognisable resolution clauses (no leading phrases "
-                             "such as 'Recalling' or numbered operative clauses)", first)
+            raise InputError(
+                source,
+                "no recognisable resolution clauses (no leading phrases "
+                "such as 'Recalling' or numbered operative clauses)",
+                first,
+            )
         for warning in cleaned.warnings:
-            owner = next((r for r in resolutions if r.lines[0] <= warning.lines[1] <= r.lines[1]),
-                         resolutions[-1])
+            owner = next(
+                (r for r in resolutions if r.lines[0] <= warning.lines[1] <= r.lines[1]),
+                resolutions[-1],
+            )
             owner.warnings.insert(0, warning)
         return resolutions
 
     def _is_clause_start(self, text: str) -> bool:
         return bool(_OP.match(text)) or find_lead(text, self.lexicon) is not None
 
-    def _parse_block(self, block, raw, source, vocab, n, total) -> Resolution:  # noqa: ANN001
+    def _parse_block(self, block, raw, source, vocab, n, total) -> Resolution:
         head = read_header(block, self._is_clause_start)
         symbol = head.symbol or _fallback_symbol(source, n, total)
         paras, unplaced = Segmenter(self.lexicon).segment(block[head.end :])
@@ -102,8 +108,14 @@ class Parser:
         res.warnings.extend(builder.warnings)
         res.warnings.extend(_numbering_warnings(res, source))
         for ln in [*head.unplaced, *unplaced]:
-            res.warnings.append(ParseWarning(source, (ln.no, ln.no), "W001",
-                                             f"text not placed in any clause: {ln.text[:80]!r}"))
+            res.warnings.append(
+                ParseWarning(
+                    source,
+                    (ln.no, ln.no),
+                    "W001",
+                    f"text not placed in any clause: {ln.text[:80]!r}",
+                )
+            )
         return res
 
 
@@ -112,7 +124,8 @@ def _drop_footnote_markers(res: Resolution) -> None:
     numbers = [m.group(1) for b in res.footnotes if (m := re.match(r"(\d{1,2})\s", b.text))]
     if not numbers:
         return
-    marker = re.compile(r"(?<=[A-Za-z,.;:)”\"])(%s)(?=[\s,;.]|$)" % "|".join(numbers))
+    alternatives = "|".join(numbers)
+    marker = re.compile(rf"(?<=[A-Za-z,.;:)”\"])({alternatives})(?=[\s,;.]|$)")
     for clause in res.clauses():
         clause.text = marker.sub("", clause.text)
 
@@ -122,15 +135,27 @@ def _fallback_symbol(source: str, n: int, total: int) -> str:
     return stem if total == 1 else f"{stem}#{n}"
 
 
-def _header_warnings(head, source: str, symbol: str) -> list[ParseWarning]:  # noqa: ANN001
+def _header_warnings(head, source: str, symbol: str) -> list[ParseWarning]:
     out = []
     first = head.opening_line or 1
     if head.symbol is None:
-        out.append(ParseWarning(source, (first, first), "W002",
-                                f"no symbol found (Code:, Resolution …, A/RES/…); cited as {symbol}"))
+        out.append(
+            ParseWarning(
+                source,
+                (first, first),
+                "W002",
+                f"no symbol found (Code:, Resolution …, A/RES/…); cited as {symbol}",
+            )
+        )
     if head.opening is None:
-        out.append(ParseWarning(source, (first, first), "W006",
-                                "no opening line naming the body ('The General Assembly,')"))
+        out.append(
+            ParseWarning(
+                source,
+                (first, first),
+                "W006",
+                "no opening line naming the body ('The General Assembly,')",
+            )
+        )
     return out
 
 
@@ -141,9 +166,14 @@ def _numbering_warnings(res: Resolution, source: str) -> list[ParseWarning]:
         if not clause.numbered:
             continue
         if clause.number != expected:
-            out.append(ParseWarning(source, clause.lines, "W007",
-                                    f"operative clause numbered {clause.number} where "
-                                    f"{expected} was expected"))
+            out.append(
+                ParseWarning(
+                    source,
+                    clause.lines,
+                    "W007",
+                    f"operative clause numbered {clause.number} where {expected} was expected",
+                )
+            )
         expected = (clause.number or 0) + 1
     return out
 
@@ -153,14 +183,17 @@ def iter_source_files(paths: list[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            out.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            )
         else:
             out.append(p)
     return out
 
 
-def parse_paths(paths: list[str | Path], parser: Parser | None = None,
-                encoding: str | None = None) -> ParseReport:
+def parse_paths(
+    paths: list[str | Path], parser: Parser | None = None, encoding: str | None = None
+) -> ParseReport:
     """Parse every file under ``paths``; a bad file is reported and the rest go on."""
     parser = parser or Parser()
     report = ParseReport()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from index.clean import Line
@@ -72,15 +73,20 @@ def find_lead(text: str, lexicon: Lexicon) -> Lead | None:
         span = m.group(2).strip()
         if not span[:1].isupper():
             return None
-        emphasis = "underline" if m.group(1) == "_" else "bold" if len(m.group(1)) == 2 else "italic"
+        emphasis = (
+            "underline" if m.group(1) == "_" else "bold" if len(m.group(1)) == 2 else "italic"
+        )
         found = lexicon.match(span)
         if found and found.end >= len(span.rstrip(" ,")):
             return Lead(span.rstrip(" ,"), found.kind, emphasis)
         if found:
             return Lead(span[: found.end], found.kind, emphasis)
         words = span.split()
-        if 1 <= len(words) <= 5 and not any(w[:1].isupper() for w in words[1:]) and \
-                words[0][:1].isupper():
+        if (
+            1 <= len(words) <= 5
+            and not any(w[:1].isupper() for w in words[1:])
+            and words[0][:1].isupper()
+        ):
             return Lead(span.rstrip(" ,"), None, emphasis)
         return None
     if not text[:1].isupper():
@@ -125,7 +131,7 @@ class Segmenter:
 
     def _op_lead(self, text: str) -> Lead | None:
         m = _OP.match(text)
-        return find_lead(text[m.end():], self.lexicon) if m else None
+        return find_lead(text[m.end() :], self.lexicon) if m else None
 
     def _take(self, ln: Line, text: str) -> None:
         cur = self._current()
@@ -136,9 +142,9 @@ class Segmenter:
         if _FOOTNOTE.match(text):
             self._new("footnote", ln, text)
             return
-        if self.section == "operative" and ended and cur and cur.parts[-1].rstrip("*_ ").endswith("."):
-            if self._extra(ln, text):
-                return
+        final = cur is not None and cur.parts[-1].rstrip("*_ ").endswith(".")
+        if self.section == "operative" and ended and final and self._extra(ln, text):
+            return
         if self._try_operative(ln, text, ended):
             return
         if ended and self._try_label(ln, text, cur):
@@ -168,14 +174,19 @@ class Segmenter:
         m = _OP.match(text)
         if not m:
             return False
-        n, rest = int(m.group(1)), text[m.end():]
+        n, rest = int(m.group(1)), text[m.end() :]
         lead = find_lead(rest, self.lexicon)
         cur = self._current()
-        in_list = cur is not None and cur.kind == "sub" and cur.label is not None and \
-            cur.label.text.isdigit() and n == int(cur.label.text) + 1
-        if lead is None or lead.kind != "operative":
-            if (n != self.expected_op or in_list) and cur and cur.kind in ("op", "sub"):
-                return self._numbered_item(ln, text, n, m.end(), ended)
+        in_list = (
+            cur is not None
+            and cur.kind == "sub"
+            and cur.label is not None
+            and cur.label.text.isdigit()
+            and n == int(cur.label.text) + 1
+        )
+        no_verb = lead is None or lead.kind != "operative"
+        if no_verb and (n != self.expected_op or in_list) and cur and cur.kind in ("op", "sub"):
+            return self._numbered_item(ln, text, n, m.end(), ended)
         if not ((ended and (lead or n == self.expected_op)) or (n == self.expected_op and lead)):
             return False
         para = self._new("op", ln, rest)
@@ -198,7 +209,7 @@ class Segmenter:
             return False
         if self.section == "preamble" and not cur.parts[-1].rstrip("*_ ").endswith(":"):
             return False
-        para = self._new("sub", ln, text[label.end:])
+        para = self._new("sub", ln, text[label.end :])
         para.label = label
         return True
 
@@ -225,8 +236,12 @@ class Segmenter:
             body = next((p for p in reversed(self.paras) if p.kind != "footnote"), None)
             (body if body is not None and not body.ended() else cur).add(ln, text)
             return
-        final = self.section == "operative" and cur is not None and cur.kind != "closing" \
+        final = (
+            self.section == "operative"
+            and cur is not None
+            and cur.kind != "closing"
             and cur.parts[-1].rstrip("*_ ").endswith(".")
+        )
         if cur is None or final:
             self.unplaced.append(Line(ln.no, text, ln.pdf_no))
             return
@@ -235,10 +250,15 @@ class Segmenter:
     def _take_annex(self, ln: Line, text: str, cur: Para | None) -> None:
         m = _OP.match(text)
         label = find_label(text)
-        if label is not None and cur is not None and cur.kind in ("annex_item", "sub") and cur.ended():
-            self._new("sub", ln, text[label.end:]).label = label
+        if (
+            label is not None
+            and cur is not None
+            and cur.kind in ("annex_item", "sub")
+            and cur.ended()
+        ):
+            self._new("sub", ln, text[label.end :]).label = label
         elif m:
-            para = self._new("annex_item", ln, text[m.end():])
+            para = self._new("annex_item", ln, text[m.end() :])
             para.number = int(m.group(1))
         elif cur is not None and cur.kind == "annex" and len(cur.parts) == 1 and not cur.parts[0]:
             cur.parts[0] = text  # the annex title on the line after "Annex"
@@ -261,23 +281,27 @@ class Segmenter:
         """Split a line holding several paragraphs ('…; 2. Requests …; (a) …')."""
         cuts: list[int] = []
         for m in re.finditer(r"(?<=[;:.,])\s+(?=\S)", text):
-            rest = text[m.end():]
+            rest = text[m.end() :]
             before = text[: m.start()]
             if self._starts_paragraph(rest, before[-1]):
                 cuts.append(m.end())
         if not cuts:
             return [text]
         bounds = [0, *cuts, len(text)]
-        return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+        return [text[a:b].strip() for a, b in pairwise(bounds)]
 
     def _starts_paragraph(self, rest: str, punct: str) -> bool:
         m = _OP.match(rest)
-        if m and punct in ";:." and (lead := find_lead(rest[m.end():], self.lexicon)):
+        if m and punct in ";:." and (lead := find_lead(rest[m.end() :], self.lexicon)):
             return lead.kind == "operative" or lead.emphasis != "none"
         label = find_label(rest)
-        if label and punct in ";:" and re.match(r"[A-Z*]", rest[label.end:]):
+        if label and punct in ";:" and re.match(r"[A-Z*]", rest[label.end :]):
             return label.form != "dot" or len(label.text) == 1
         if punct == "," and (rest.startswith(("*", "_")) or rest[:1].isupper()):
             lead = find_lead(rest, self.lexicon)
-            return bool(lead and lead.kind == "preambulatory" and lead.written.split()[0].endswith(("ing", "ed")))
+            return bool(
+                lead
+                and lead.kind == "preambulatory"
+                and lead.written.split()[0].endswith(("ing", "ed"))
+            )
         return False

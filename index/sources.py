@@ -41,8 +41,10 @@ def read_source(
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError(p, f"unsupported file type {suffix or '(none)'}; use one of "
-                         f"{', '.join(sorted(SUFFIXES))}")
+        raise InputError(
+            p,
+            f"unsupported file type {suffix or '(none)'}; use one of {', '.join(sorted(SUFFIXES))}",
+        )
     try:
         size = p.stat().st_size
     except OSError as exc:
@@ -73,7 +75,8 @@ def decode_text(data: bytes, path: str | Path, encoding: str | None = None) -> s
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
             path,
-            f"column {col}: byte 0x{data[exc.start]:02x} is not valid {name}; re-save the "
+            f"column {col}: byte 0x{data[exc.start]:02x} is not valid "
+            f"{'UTF-8' if name == 'utf-8-sig' else name}; re-save the "
             "file as UTF-8 or give its encoding (e.g. --encoding cp1252)",
             line,
         ) from exc

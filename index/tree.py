@@ -138,8 +138,12 @@ class TreeBuilder:
             for kind, index in readings:
                 if level.form == label.form and level.kind == kind:
                     expected = level.index + 1
-                    self.warn(para, "W004", f"sub-clause label {label.text!r} out of sequence "
-                              f"(expected the label after {level.index} in its list, #{expected})")
+                    self.warn(
+                        para,
+                        "W004",
+                        f"sub-clause label {label.text!r} out of sequence "
+                        f"(expected the label after {level.index} in its list, #{expected})",
+                    )
                     return kind, index, depth
         kind, index = readings[0]
         self.warn(para, "W004", f"sub-clause list starts at {label.text!r}, not at its first label")

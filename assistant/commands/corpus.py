@@ -10,7 +10,7 @@ from pathlib import Path
 from assistant.settings import load_settings
 from index.citations import resolve
 from index.model import Clause, Corpus, Resolution
-from index.parse import ParseReport, Parser, default_corpus_dir, parse_paths
+from index.parse import Parser, ParseReport, default_corpus_dir, parse_paths
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,8 +55,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     n_res = len(report.corpus.resolutions)
     n_clauses = sum(len(r.clauses()) for r in report.corpus.resolutions)
     n_warn = sum(len(r.warnings) for r in report.corpus.resolutions)
-    out.write(f"{len(report.files)} file(s), {n_res} resolution(s), {n_clauses} clauses, "
-              f"{n_warn} warning(s), {len(report.errors)} error(s)\n")
+    out.write(
+        f"{len(report.files)} file(s), {n_res} resolution(s), {n_clauses} clauses, "
+        f"{n_warn} warning(s), {len(report.errors)} error(s)\n"
+    )
     if report.errors or (args.strict and n_warn):
         return 1
     return 0
@@ -69,8 +71,11 @@ def render_summary(res: Resolution) -> str:
         ("committee", res.body or "-"),
         ("topic", res.topic or "-"),
         ("source", f"{res.source}:{res.lines[0]}-{res.lines[1]}"),
-        ("clauses", f"{len(res.preambulatory)} preambulatory, {len(res.operative)} operative, "
-                    f"{subs} sub-clauses"),
+        (
+            "clauses",
+            f"{len(res.preambulatory)} preambulatory, {len(res.operative)} operative, "
+            f"{subs} sub-clauses",
+        ),
     ]
     if res.sponsors:
         rows.append(("sponsors", ", ".join(res.sponsors)))
@@ -109,8 +114,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     clause = resolve(report.corpus, args.clause_id)
     res = report.corpus.resolution_of(clause.id)
     if args.json:
-        sys.stdout.write(json.dumps({**clause.to_dict(), "source": res.source if res else None},
-                                    ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                {**clause.to_dict(), "source": res.source if res else None},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
         return 0
     if res is not None:
         sys.stdout.write(f"{res.symbol} — {res.body or ''}\n{res.topic or ''}\n\n")
