@@ -117,25 +117,34 @@ def _keep_hyphen(before: str, after: str, vocab: Vocabulary) -> bool:
 
 
 def repair_spaces(text: str, vocab: Vocabulary) -> str:
-    """Join words split by a stray space when the file itself knows the whole word."""
-    tokens = re.split(r"( )", text)
+    """Join words split by a stray space when the file itself knows the whole word.
+
+    Only a word seen once in the file (the broken half) can start a repair, so text
+    made of known words is passed over quickly.
+    """
+    tokens = text.split(" ")
+    if not any(vocab.words[t.strip(_EDGE).lower()] <= 1 for t in tokens):
+        return text
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
-        if i + 2 < len(tokens) and _split_word(tok, tokens[i + 2], vocab):
-            tokens[i + 2] = tok + tokens[i + 2]
-            i += 2
-            continue
-        out.append(tok)
+        if i + 1 < len(tokens) and _split_word(tokens[i], tokens[i + 1], vocab):
+            tokens[i + 1] = tokens[i] + tokens[i + 1]
+        else:
+            out.append(tokens[i])
         i += 1
-    return "".join(out)
+    return " ".join(out)
+
+
+_EDGE = ",.;:()[]'\"“”‘’*_"
 
 
 def _split_word(a: str, b: str, vocab: Vocabulary) -> bool:
-    if not (a.isalpha() and re.fullmatch(r"[a-z]+[,.;:]?", b)):
+    if not (a.isalpha() and b[:1].islower()):
         return False
     b_word = b.rstrip(",.;:")
+    if not b_word.isalpha():
+        return False
     whole = (a + b_word).lower()
     return vocab.words[whole] >= 2 and min(vocab.words[a.lower()], vocab.words[b_word]) <= 1
 
