@@ -17,7 +17,7 @@ from index.errors import ClausewrightError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("corpus",)
+COMMAND_MODULES = ("corpus", "search", "lint")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("bm25s", "chromadb", "httpx", "urllib3"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     try:
         return int(args.func(args) or 0)
     except ClausewrightError as exc:

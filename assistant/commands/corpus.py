@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="*", help="files or folders (default: the configured corpus)")
     p.add_argument("--encoding", help="text encoding of the files (default UTF-8)")
     p.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
+    p.add_argument("--no-index", action="store_true", help="only parse; do not update the store")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("parse", help="parse one file and print its clause tree")
@@ -59,9 +60,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"{len(report.files)} file(s), {n_res} resolution(s), {n_clauses} clauses, "
         f"{n_warn} warning(s), {len(report.errors)} error(s)\n"
     )
+    if not args.no_index:
+        _index(corpus_paths(args.paths), out)
     if report.errors or (args.strict and n_warn):
         return 1
     return 0
+
+
+def _index(paths: list[str | Path], out) -> None:
+    from assistant.workspace import Workspace
+
+    sync = Workspace(load_settings()).ingest(paths)
+    line = (
+        f"index: {len(sync.added)} added, {len(sync.replaced)} replaced, "
+        f"{len(sync.removed)} removed, {len(sync.unchanged_files)} file(s) unchanged, "
+        f"{sync.units_written} clauses written"
+    )
+    if sync.repaired:
+        line += f", {sync.repaired} left-overs of an interrupted ingest removed"
+    out.write(line + "\n")
+    for warning in sync.warnings:
+        sys.stderr.write(f"warning: {warning}\n")
 
 
 def render_summary(res: Resolution) -> str:

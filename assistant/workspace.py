@@ -1,0 +1,146 @@
+"""The composition root: builds the services a user's settings ask for, once, lazily.
+
+The CLI, the UI and the evaluation harness all get their embedder, store, search
+index, mention index, linter and chat model from one ``Workspace``; nothing else reads
+settings or builds back-ends. Optional back-ends are imported only when chosen.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from assistant.settings import Settings
+from index.errors import ConfigurationError
+from index.model import Corpus
+from index.parse import Parser, ParseReport, default_corpus_dir, parse_paths
+
+log = logging.getLogger(__name__)
+
+
+class Workspace:
+    """Everything Clausewright works with, for one settings object."""
+
+    def __init__(self, settings: Settings, parser: Parser | None = None) -> None:
+        self.settings = settings
+        self.parser = parser or Parser(self._lexicon())
+
+    def _lexicon(self):
+        from index.lexicon import Lexicon
+
+        lexicon = Lexicon.default()
+        for path in self.settings.phrase_files:
+            lexicon.extend_from_file(path)
+        return lexicon
+
+    # -- paths -----------------------------------------------------------------
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.settings.data_dir)
+
+    def corpus_paths(self) -> list[Path]:
+        """The configured corpus, or the seed corpus shipped with the package."""
+        return [Path(p) for p in self.settings.corpus] or [default_corpus_dir()]
+
+    # -- embeddings and store ------------------------------------------------------
+
+    @cached_property
+    def embedder(self) -> tuple[Any, str, Any]:
+        """(langchain Embeddings, embedder id, chroma embedding function or None)."""
+        mode = self.settings.embeddings
+        if mode == "embedded":
+            from index.chroma_embedding import ChromaMiniLM
+            from index.embeddings import MiniLMEmbedder
+
+            emb = MiniLMEmbedder(self.data_dir / "models", threads=self.settings.embedded.n_threads)
+            return emb, "all-MiniLM-L6-v2", ChromaMiniLM(emb.cache_dir, embedder=emb)
+        if mode == "hash":
+            from index.hash_embedder import HashEmbedder
+
+            emb = HashEmbedder()
+            return emb, emb.model_id, None
+        if mode == "openai":
+            try:
+                from langchain_openai import OpenAIEmbeddings
+            except ImportError as exc:
+                raise ConfigurationError(
+                    "embeddings=openai needs langchain-openai: pip install langchain-openai"
+                ) from exc
+            cfg = self.settings.openai
+            emb = OpenAIEmbeddings(
+                base_url=cfg.base_url,
+                api_key=cfg.api_key,
+                model=cfg.embedding_model,
+                check_embedding_ctx_length=False,
+            )
+            return emb, f"openai:{cfg.embedding_model}", None
+        if mode == "ollama":
+            try:
+                from langchain_ollama import OllamaEmbeddings
+            except ImportError as exc:
+                raise ConfigurationError(
+                    "embeddings=ollama needs langchain-ollama: pip install langchain-ollama"
+                ) from exc
+            cfg = self.settings.ollama
+            emb = OllamaEmbeddings(base_url=cfg.base_url, model=cfg.embedding_model)
+            return emb, f"ollama:{cfg.embedding_model}", None
+        raise ConfigurationError(
+            f"unknown embeddings mode {mode!r}: use embedded, hash, openai or ollama"
+        )
+
+    @cached_property
+    def store(self):
+        from index.store import ClauseStore
+
+        emb, emb_id, chroma_ef = self.embedder
+        cfg = self.settings.store
+        if cfg.mode == "server":
+            return ClauseStore.open_server(cfg.host, cfg.port, emb, emb_id, chroma_ef=chroma_ef)
+        return ClauseStore.open_local(self.data_dir / "chroma", emb, emb_id, chroma_ef=chroma_ef)
+
+    def ingest(self, paths: list[str | Path] | None = None, progress=None):
+        """Bring the store in line with ``paths`` (default: the configured corpus)."""
+        result = self.store.sync(list(paths or self.corpus_paths()), self.parser, progress)
+        self.__dict__.pop("index", None)
+        self.__dict__.pop("corpus", None)
+        self.__dict__.pop("mentions", None)
+        return result
+
+    def ensure_indexed(self) -> None:
+        """Index the configured corpus on first use (nothing to do when unchanged)."""
+        if not self.store.manifest():
+            log.info("the store is empty: indexing %s", ", ".join(map(str, self.corpus_paths())))
+            self.ingest()
+
+    @cached_property
+    def index(self):
+        from index.retrieval import ClauseIndex
+
+        self.ensure_indexed()
+        return ClauseIndex.from_store(self.store, self.data_dir / "cache")
+
+    # -- the parsed corpus ---------------------------------------------------------
+
+    @cached_property
+    def corpus(self) -> Corpus:
+        """The resolutions that are indexed, parsed from their sources."""
+        self.ensure_indexed()
+        sources = sorted({e.source for e in self.store.manifest().values()})
+        report: ParseReport = parse_paths(sources, self.parser)
+        symbols = set(self.store.manifest())
+        report.corpus.resolutions = [r for r in report.corpus.resolutions if r.symbol in symbols]
+        return report.corpus
+
+    @cached_property
+    def mentions(self):
+        from index.acronyms import AcronymTable
+        from index.mentions import MentionIndex
+
+        table = AcronymTable.learn(self.corpus)
+        user_file = self.data_dir / "acronyms.toml"
+        if user_file.is_file():
+            table.load(user_file)
+        return MentionIndex(self.corpus, table)
