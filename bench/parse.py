@@ -32,7 +32,7 @@ def build_corpus(target_mb: float) -> str:
     return "\n\n".join(chunks)
 
 
-def best_of(repeat: int, fn) -> tuple[float, object]:  # noqa: ANN001
+def best_of(repeat: int, fn) -> tuple[float, object]:
     best, result = float("inf"), None
     for _ in range(repeat):
         start = time.perf_counter()

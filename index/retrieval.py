@@ -204,16 +204,27 @@ class ClauseIndex:
         query: str,
         k: int = 10,
         filters: Filters | None = None,
-        pool: int = 50,
+        pool: int = 100,
+        fusion: str = "convex",
+        alpha: float = 0.5,
         rrf_k: int = 60,
     ) -> list[Hit]:
-        """Reciprocal rank fusion of the lexical and dense top-``pool`` lists."""
+        """Fuse the lexical and dense top-``pool`` lists.
+
+        ``convex`` (default): min-max normalise each leg's scores over its pool and take
+        ``alpha * dense + (1 - alpha) * lexical`` (a clause missing from a leg scores 0
+        there). ``rrf``: reciprocal rank fusion, ``sum 1 / (rrf_k + rank)``. On the
+        labelled seed queries (eval/suites/retrieval.json) convex fusion beats both legs
+        on recall@10 and MRR; RRF with k=60 did not (see bench/retrieval.py).
+        """
         mask = filters.mask(self.metas) if filters else None
         legs = {"lexical": self.lexical(query, pool, mask), "dense": self.dense(query, pool, mask)}
-        fused: dict[int, float] = {}
-        for ranked in legs.values():
-            for rank, (idx, _score) in enumerate(ranked, start=1):
-                fused[idx] = fused.get(idx, 0.0) + 1.0 / (rrf_k + rank)
+        if fusion == "rrf":
+            fused = _rrf(legs.values(), rrf_k)
+        elif fusion == "convex":
+            fused = _convex(legs["lexical"], legs["dense"], alpha)
+        else:
+            raise ValueError(f"unknown fusion {fusion!r}: use convex or rrf")
         order = sorted(fused, key=lambda i: (-fused[i], self.clause_ids[i]))[:k]
         return [self._hit(i, fused[i], legs) for i in order]
 
@@ -240,6 +251,30 @@ class ClauseIndex:
     def record(self, clause_id: str) -> tuple[str, dict[str, Any]] | None:
         n = self.position.get(clause_id)
         return (self.texts[n], self.metas[n]) if n is not None else None
+
+
+def _rrf(legs, rrf_k: int) -> dict[int, float]:
+    fused: dict[int, float] = {}
+    for ranked in legs:
+        for rank, (idx, _score) in enumerate(ranked, start=1):
+            fused[idx] = fused.get(idx, 0.0) + 1.0 / (rrf_k + rank)
+    return fused
+
+
+def _minmax(ranked: list[tuple[int, float]]) -> dict[int, float]:
+    if not ranked:
+        return {}
+    values = [s for _, s in ranked]
+    lo, hi = min(values), max(values)
+    span = hi - lo
+    return {i: (s - lo) / span if span > 0 else 1.0 for i, s in ranked}
+
+
+def _convex(
+    lexical: list[tuple[int, float]], dense: list[tuple[int, float]], alpha: float
+) -> dict[int, float]:
+    lex, den = _minmax(lexical), _minmax(dense)
+    return {i: alpha * den.get(i, 0.0) + (1 - alpha) * lex.get(i, 0.0) for i in {*lex, *den}}
 
 
 def _normalise(m: np.ndarray) -> np.ndarray:

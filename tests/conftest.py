@@ -27,7 +27,8 @@ def seed_corpus():
 
 @pytest.fixture()
 def data_dir(tmp_path, monkeypatch):
-    """A fresh user data directory for the test (settings read it from the env)."""
+    """A fresh user data directory, with the instant hash embedder (fast tier)."""
     path = tmp_path / "data"
     monkeypatch.setenv("CLAUSEWRIGHT_DATA_DIR", str(path))
+    monkeypatch.setenv("CLAUSEWRIGHT_EMBEDDINGS", "hash")
     return path
