@@ -64,8 +64,8 @@ def _model_dir() -> Path:
 
 def main() -> None:
     """Embed TEXTS with sentence-transformers and write the fixture."""
-    import sentence_transformers  # noqa: PLC0415 - only in the scratch environment
-    import torch  # noqa: PLC0415
+    import sentence_transformers  # only in the scratch environment
+    import torch
 
     model = sentence_transformers.SentenceTransformer(str(_model_dir()), device="cpu")
     vectors = model.encode(TEXTS, batch_size=4, convert_to_numpy=True)
@@ -75,7 +75,10 @@ def main() -> None:
         "sentence_transformers": sentence_transformers.__version__,
         "torch": torch.__version__,
         "max_seq_length": model.max_seq_length,
-        "token_counts": [len(model.tokenize([t])["input_ids"][0]) for t in TEXTS],
+        "token_counts": [
+            len(model.tokenizer(t, truncation=True, max_length=model.max_seq_length)["input_ids"])
+            for t in TEXTS
+        ],
         "texts": TEXTS,
         "vectors": [[round(float(x), 7) for x in row] for row in vectors],
     }

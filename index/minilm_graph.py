@@ -23,7 +23,7 @@ import numpy as np
 
 from index.errors import ConfigurationError
 
-GRAPH_VERSION = 1  # bump when the graph changes: cached .onnx files are keyed on it
+GRAPH_VERSION = 2  # bump when the graph changes: cached .onnx files are keyed on it
 OPSET = 18
 INPUTS = ("input_ids", "attention_mask")
 OUTPUT = "sentence_embedding"
@@ -55,9 +55,7 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
             header = json.loads(fh.read(size))
         buffer = np.fromfile(path, dtype=np.uint8, offset=8 + size)
         return {
-            name: _tensor(buffer, info)
-            for name, info in header.items()
-            if name != "__metadata__"
+            name: _tensor(buffer, info) for name, info in header.items() if name != "__metadata__"
         }
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigurationError(f"{path}: not a readable safetensors file: {exc}") from exc
@@ -80,9 +78,11 @@ def _tensor(buffer: np.ndarray, info: dict[str, Any]) -> np.ndarray:
 class _Graph:
     """Collects nodes and initializers, naming every intermediate value uniquely."""
 
-    def __init__(self) -> None:
+    def __init__(self, eps: float) -> None:
         from onnx import helper, numpy_helper
 
+        self.eps = eps
+        self.prefix = ""
         self.helper = helper
         self.numpy_helper = numpy_helper
         self.nodes: list[Any] = []
@@ -95,6 +95,9 @@ class _Graph:
             self.initializers[name] = self.numpy_helper.from_array(value, name)
         return name
 
+    def scalar(self, name: str, value: float) -> str:
+        return self.const(name, np.array(value, np.float32))
+
     def op(self, op_type: str, *inputs: str, outputs: int = 1, **attrs: Any) -> Any:
         self._count += 1
         names = [f"{op_type.lower()}_{self._count}_{i}" for i in range(outputs)]
@@ -103,108 +106,113 @@ class _Graph:
         return names[0] if outputs == 1 else names
 
     def dense(self, x: str, prefix: str, w: dict[str, np.ndarray]) -> str:
-        """``x @ W.T + b`` for a torch Linear stored as ``prefix.weight``/``prefix.bias``."""
-        weight = self.const(f"{prefix}.wT", np.ascontiguousarray(w[f"{prefix}.weight"].T))
-        bias = self.const(f"{prefix}.b", w[f"{prefix}.bias"])
-        return self.op("Add", self.op("MatMul", x, weight), bias)
+        """``x @ W.T + b`` (one Gemm) for a torch Linear ``prefix.weight``/``prefix.bias``."""
+        weight = self.const(f"{prefix}.weight", w[f"{prefix}.weight"])
+        bias = self.const(f"{prefix}.bias", w[f"{prefix}.bias"])
+        return self.op("Gemm", x, weight, bias, transB=1)
+
+    def shape_of_batch(self, *tail: int) -> str:
+        """The shape ``[batch, tokens, *tail]`` of the current inputs."""
+        suffix = self.const("tail_" + "_".join(map(str, tail)), np.array(tail, np.int64))
+        return self.op("Concat", self.op("Shape", "input_ids"), suffix, axis=0)
 
     def layer_norm(self, x: str, prefix: str, w: dict[str, np.ndarray], eps: float) -> str:
-        gamma = self.const(f"{prefix}.g", w[f"{prefix}.weight"])
+        gamma = self.const(f"{prefix}.gamma", w[f"{prefix}.weight"])
         beta = self.const(f"{prefix}.beta", w[f"{prefix}.bias"])
         return self.op("LayerNormalization", x, gamma, beta, axis=-1, epsilon=eps)
 
 
-def _f32(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    return {k: v.astype(np.float32) for k, v in weights.items() if v.dtype.kind == "f"}
-
-
 def _embeddings(g: _Graph, w: dict[str, np.ndarray], eps: float) -> tuple[str, str]:
-    """Word + position (+ type 0) embeddings and the additive attention mask."""
+    """Word + position (+ type 0) embeddings, and the additive attention-mask bias."""
     table = w["embeddings.position_embeddings.weight"]
     table = table + w["embeddings.token_type_embeddings.weight"][0]
-    g.const("pos_type", table)
-    g.const("word", w["embeddings.word_embeddings.weight"])
-    g.const("zero", np.array([0], np.int64))
-    g.const("one", np.array([1], np.int64))
     seq_len = g.op("Shape", "input_ids", start=1, end=2)
-    positions = g.op("Slice", "pos_type", "zero", seq_len, "zero")
-    summed = g.op("Add", g.op("Gather", "word", "input_ids"), positions)
-    hidden = g.layer_norm(summed, "embeddings.LayerNorm", w, eps)
+    zero = g.const("zero", np.array([0], np.int64))
+    positions = g.op("Slice", g.const("pos_type", table), zero, seq_len, zero)
+    words = g.op("Gather", g.const("word", w["embeddings.word_embeddings.weight"]), "input_ids")
+    hidden = g.layer_norm(g.op("Add", words, positions), "embeddings.LayerNorm", w, eps)
+    size = w["embeddings.LayerNorm.weight"].shape[0]
+    hidden = g.op("Reshape", hidden, g.const(f"rows_{size}", np.array([-1, size], np.int64)))
     # (1 - mask) * -1e9, shaped batch x 1 x 1 x tokens to broadcast over heads and queries
-    g.const("ones_f", np.array(1.0, np.float32))
-    g.const("neg", np.array(-1e9, np.float32))
-    mask_f = g.op("Cast", "attention_mask", to=1)
-    g.const("bias_axes", np.array([1, 2], np.int64))
-    bias = g.op("Mul", g.op("Sub", "ones_f", mask_f), "neg")
-    return hidden, g.op("Unsqueeze", bias, "bias_axes")
+    mask = g.op("Cast", "attention_mask", to=1)
+    bias = g.op("Mul", g.op("Sub", g.scalar("one_f", 1.0), mask), g.scalar("neg", -1e9))
+    return hidden, g.op("Unsqueeze", bias, g.const("axes_1_2", np.array([1, 2], np.int64)))
 
 
-def _attention(g: _Graph, x: str, mask_bias: str, w: dict[str, np.ndarray], i: int) -> str:
-    """Self-attention with one fused QKV projection; 1/sqrt(head) folded into Q."""
-    p = f"encoder.layer.{i}.attention"
-    heads = 12
+def _attention(g: _Graph, x: str, mask_bias: str, w: dict[str, np.ndarray], heads: int) -> str:
+    """Self-attention with one fused QKV projection, 1/sqrt(head size) folded into Q."""
+    p = g.prefix + ".attention"
     hidden = w[f"{p}.self.query.weight"].shape[0]
     head = hidden // heads
     scale = np.float32(1.0 / math.sqrt(head))
-    wq = w[f"{p}.self.query.weight"] * scale
-    bq = w[f"{p}.self.query.bias"] * scale
-    wqkv = np.concatenate([wq, w[f"{p}.self.key.weight"], w[f"{p}.self.value.weight"]])
-    bqkv = np.concatenate([bq, w[f"{p}.self.key.bias"], w[f"{p}.self.value.bias"]])
-    qkv = g.op("Add", g.op("MatMul", x, g.const(f"{p}.wqkv", wqkv.T.copy())), g.const(f"{p}.bqkv", bqkv))
-    shape = g.const(f"{p}.qkv_shape", np.array([0, 0, 3, heads, head], np.int64))
-    qkv = g.op("Transpose", g.op("Reshape", qkv, shape), perm=[2, 0, 3, 1, 4])
-    q, k, v = g.op("Split", qkv, outputs=3, axis=0, num_outputs=3)
-    q, k, v = (g.op("Squeeze", t, "zero") for t in (q, k, v))
-    scores = g.op("Add", g.op("MatMul", q, g.op("Transpose", k, perm=[0, 1, 3, 2])), mask_bias)
-    context = g.op("MatMul", g.op("Softmax", scores, axis=-1), v)
-    merged_shape = g.const(f"{p}.merged_shape", np.array([0, 0, hidden], np.int64))
-    merged = g.op("Reshape", g.op("Transpose", context, perm=[0, 2, 1, 3]), merged_shape)
-    return g.op("Add", g.dense(merged, f"{p}.output.dense", w), x)
+    names = ("query", "key", "value")
+    weight = np.concatenate([w[f"{p}.self.{n}.weight"] for n in names])
+    bias = np.concatenate([w[f"{p}.self.{n}.bias"] for n in names])
+    weight[:hidden] *= scale
+    bias[:hidden] *= scale
+    w[f"{p}.qkv.weight"], w[f"{p}.qkv.bias"] = weight, bias
+    qkv = g.op("Reshape", g.dense(x, f"{p}.qkv", w), g.shape_of_batch(3, heads, head))
+    qkv = g.op("Transpose", qkv, perm=[2, 0, 3, 1, 4])
+    zero = g.const("zero", np.array([0], np.int64))
+    q, k, v = (
+        g.op("Squeeze", t, zero) for t in g.op("Split", qkv, outputs=3, axis=0, num_outputs=3)
+    )
+    scores = g.op("MatMul", q, g.op("Transpose", k, perm=[0, 1, 3, 2]))
+    probs = g.op("Softmax", g.op("Add", scores, mask_bias), axis=-1)
+    context = g.op("Transpose", g.op("MatMul", probs, v), perm=[0, 2, 1, 3])
+    merged = g.op("Reshape", context, g.const(f"rows_{hidden}", np.array([-1, hidden], np.int64)))
+    out = g.op("Add", g.dense(merged, f"{p}.output.dense", w), x)
+    return g.layer_norm(out, f"{p}.output.LayerNorm", w, g.eps)
 
 
-def _gelu(g: _Graph, x: str) -> str:
-    """Exact (erf) GELU, the ``gelu`` of BERT's config; onnxruntime fuses the pattern."""
-    g.const("sqrt2", np.array(math.sqrt(2.0), np.float32))
-    g.const("half", np.array(0.5, np.float32))
-    erf = g.op("Erf", g.op("Div", x, "sqrt2"))
-    return g.op("Mul", g.op("Mul", x, g.op("Add", erf, "ones_f")), "half")
+def _feed_forward(g: _Graph, x: str, w: dict[str, np.ndarray]) -> str:
+    """Dense, exact (erf) GELU, dense, residual, LayerNorm; onnxruntime fuses the GELU."""
+    inner = g.dense(x, f"{g.prefix}.intermediate.dense", w)
+    erf = g.op("Erf", g.op("Div", inner, g.scalar("sqrt2", math.sqrt(2.0))))
+    gelu = g.op(
+        "Mul", g.op("Mul", inner, g.op("Add", erf, g.scalar("one_f", 1.0))), g.scalar("half", 0.5)
+    )
+    out = g.op("Add", g.dense(gelu, f"{g.prefix}.output.dense", w), x)
+    return g.layer_norm(out, f"{g.prefix}.output.LayerNorm", w, g.eps)
 
 
 def _pool(g: _Graph, hidden: str) -> str:
-    """Mean over the attention mask, then x / max(||x||, 1e-12)."""
-    mask = g.op("Unsqueeze", g.op("Cast", "attention_mask", to=1), g.const("last", np.array([-1], np.int64)))
-    summed = g.op("ReduceSum", g.op("Mul", hidden, mask), "one", keepdims=0)
-    count = g.op("Max", g.op("ReduceSum", mask, "one", keepdims=0), g.const("tiny", np.array(1e-9, np.float32)))
+    """Mean over the attention mask, then x / max(||x||, 1e-12), as sentence-transformers."""
+    last = g.const("axis_last", np.array([-1], np.int64))
+    tokens = g.const("axis_tokens", np.array([1], np.int64))
+    mask = g.op("Unsqueeze", g.op("Cast", "attention_mask", to=1), last)
+    summed = g.op("ReduceSum", g.op("Mul", hidden, mask), tokens, keepdims=0)
+    count = g.op("Max", g.op("ReduceSum", mask, tokens, keepdims=0), g.scalar("tiny", 1e-9))
     mean = g.op("Div", summed, count)
-    norm = g.op("ReduceL2", mean, g.const("minus1", np.array([-1], np.int64)), keepdims=1)
-    norm = g.op("Max", norm, g.const("eps_norm", np.array(1e-12, np.float32)))
+    norm = g.op("Max", g.op("ReduceL2", mean, last, keepdims=1), g.scalar("norm_eps", 1e-12))
     return g.op("Div", mean, norm)
 
 
-def build_model(weights: dict[str, np.ndarray], config: dict[str, Any], metadata: dict[str, str]) -> Any:
-    """Return an ``onnx.ModelProto`` of encoder + pooling + normalisation."""
+def build_model(
+    weights: dict[str, np.ndarray], config: dict[str, Any], metadata: dict[str, str]
+) -> Any:
+    """Return the ``onnx.ModelProto`` of encoder, mean pooling and L2 normalisation."""
     from onnx import TensorProto, checker, helper
 
-    w = _f32(weights)
-    eps = float(config.get("layer_norm_eps", 1e-12))
-    g = _Graph()
-    x, mask_bias = _embeddings(g, w, eps)
+    w = {k: v.astype(np.float32) for k, v in weights.items() if v.dtype.kind == "f"}
+    g = _Graph(eps=float(config.get("layer_norm_eps", 1e-12)))
+    x, mask_bias = _embeddings(g, w, g.eps)
     for i in range(int(config["num_hidden_layers"])):
-        p = f"encoder.layer.{i}"
-        x = g.layer_norm(_attention(g, x, mask_bias, w, i), f"{p}.attention.output.LayerNorm", w, eps)
-        inner = _gelu(g, g.dense(x, f"{p}.intermediate.dense", w))
-        x = g.layer_norm(g.op("Add", g.dense(inner, f"{p}.output.dense", w), x), f"{p}.output.LayerNorm", w, eps)
-    pooled = _pool(g, x)
-    g.nodes.append(helper.make_node("Identity", [pooled], [OUTPUT]))
-    dims = ["batch", "tokens"]
+        g.prefix = f"encoder.layer.{i}"
+        x = _attention(g, x, mask_bias, w, int(config["num_attention_heads"]))
+        x = _feed_forward(g, x, w)
+    size = int(config["hidden_size"])
+    x = g.op("Reshape", x, g.shape_of_batch(size))
+    g.nodes.append(helper.make_node("Identity", [_pool(g, x)], [OUTPUT]))
     graph = helper.make_graph(
         g.nodes,
-        "minilm",
-        [helper.make_tensor_value_info(n, TensorProto.INT64, dims) for n in INPUTS],
-        [helper.make_tensor_value_info(OUTPUT, TensorProto.FLOAT, ["batch", int(config["hidden_size"])])],
+        "all-MiniLM-L6-v2",
+        [helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "tokens"]) for n in INPUTS],
+        [helper.make_tensor_value_info(OUTPUT, TensorProto.FLOAT, ["batch", size])],
         initializer=list(g.initializers.values()),
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="clausewright")
+    opsets = [helper.make_opsetid("", OPSET)]
+    model = helper.make_model(graph, opset_imports=opsets, producer_name="clausewright")
     helper.set_model_props(model, metadata)
     checker.check_model(model)
     return model
