@@ -89,7 +89,9 @@ def _make_fake(responses: Sequence[str] | None) -> BaseChatModel:
     try:
         from langchain_core.language_models.fake_chat_models import FakeListChatModel
     except ImportError as exc:
-        raise ConfigurationError("llm=fake needs langchain-core: pip install langchain-core") from exc
+        raise ConfigurationError(
+            "llm=fake needs langchain-core: pip install langchain-core"
+        ) from exc
     return FakeListChatModel(responses=list(responses or DEFAULT_FAKE_RESPONSES))
 
 
@@ -125,7 +127,7 @@ def _probe(
     if api_key:
         request.add_header("Authorization", f"Bearer {api_key}")
     try:
-        with urllib.request.urlopen(request, timeout=timeout_s) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout_s) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as exc:  # the server answered: it is running
         logger.debug("%s answered HTTP %s", url, exc.code)

@@ -120,7 +120,11 @@ class GGUFVocab:
     def control_tokens(self) -> dict[str, int]:
         """Tokens of type control (or user-defined), text -> id."""
         wanted = (TOKEN_CONTROL, TOKEN_USER_DEFINED)
-        return {t: i for i, (t, k) in enumerate(zip(self.tokens, self.token_types)) if k in wanted}
+        return {
+            t: i
+            for i, (t, k) in enumerate(zip(self.tokens, self.token_types, strict=True))
+            if k in wanted
+        }
 
 
 class _Cursor:
@@ -155,7 +159,10 @@ def read_metadata(path: Path | str) -> dict[str, Any]:
     """All key/value pairs of a GGUF header (arrays as lists)."""
     path = Path(path)
     try:
-        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        with (
+            path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mm,
+        ):
             view = memoryview(mm)
             try:
                 return _parse_header(_Cursor(view), path)
@@ -191,6 +198,8 @@ def read_vocab(path: Path | str) -> GGUFVocab:
     if not tokens:
         raise ConfigurationError(f"{path}: GGUF file has no tokenizer.ggml.tokens")
     types = meta.get("tokenizer.ggml.token_type") or [TOKEN_NORMAL] * len(tokens)
+    if len(types) != len(tokens):
+        raise ConfigurationError(f"{path}: {len(types)} token types for {len(tokens)} tokens")
     extra = {
         k: v
         for k, v in meta.items()

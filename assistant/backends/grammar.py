@@ -6,7 +6,9 @@ A clause is ``<number>. <phrase> <body>[ [<citation>]]...<terminal>``, e.g.
 * ``number``: a fixed string or int (we number clauses ourselves), or ``None`` for none;
 * ``phrases``: one fixed phrase or a list of allowed alternatives, or ``None``;
 * ``body``: one line of printable text (no newline, no square brackets, so citation
-  markers stay unambiguous) of ``body_min``..``body_max`` characters;
+  markers stay unambiguous, and none of ``body_forbid``: by default no ``;``, so the
+  clause ends at the first semicolon instead of running on into the next clause) of
+  ``body_min``..``body_max`` characters;
 * citations: up to ``max_citations`` markers `` [ID]``, ID from an enumerated list;
 * ``terminal``: one of the requested terminals (``;`` ``.`` ``,``).
 
@@ -25,10 +27,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 TERMINALS = (";", ".", ",")
-# printable characters of a body: no control characters, no newline, no [ ]
-# (the same character classes are valid in GBNF and in Python regexes)
-_BODY_CHAR = r"[^\x00-\x1f\x7f\[\]]"
-_BODY_FIRST = r"[^\x00-\x20\x7f\[\]]"
+
+
+def _escape_class_char(char: str) -> str:
+    """One character escaped for a character class (same syntax in GBNF and Python)."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def body_char_class(forbid: str = "", first: bool = False) -> str:
+    """Printable characters of a body: no controls, no newline, no ``[ ]``, nothing in
+    ``forbid``, and no space for the ``first`` character. The result is valid both as a
+    GBNF and as a Python regex character class."""
+    excluded = "\\x00-\\x20" if first else "\\x00-\\x1f"
+    extra = "".join(_escape_class_char(c) for c in dict.fromkeys("\x7f[]" + forbid))
+    return f"[^{excluded}{extra}]"
 
 
 def gbnf_literal(text: str) -> str:
@@ -78,6 +95,7 @@ class ClauseGrammar:
     min_citations: int = 0
     body_min: int = 12
     body_max: int = 400
+    body_forbid: str = ";"
     include_prefix: bool = True
     end_newline: bool = False
 
@@ -104,6 +122,11 @@ class ClauseGrammar:
         number = "" if self.number is None else f"{self.number}. "
         return number + (phrases[0] + " " if len(phrases) == 1 else "")
 
+    def _body(self, sep: str = " ") -> str:
+        first = body_char_class(self.body_forbid, first=True)
+        rest = body_char_class(self.body_forbid)
+        return f"{first}{sep}{rest}{{{self.body_min - 1},{self.body_max - 1}}}"
+
     def gbnf(self) -> str:
         """The grammar text, root rule ``root``."""
         head = []
@@ -118,7 +141,7 @@ class ClauseGrammar:
             root.append(r'"\n"')
         rules = [
             "root ::= " + " ".join(root),
-            f"body ::= {_BODY_FIRST} {_BODY_CHAR}{{{self.body_min - 1},{self.body_max - 1}}}",
+            f"body ::= {self._body()}",
             "terminal ::= " + gbnf_alternatives(_as_list(self.terminals)),
         ]
         if self.citations and self.max_citations:
@@ -138,7 +161,7 @@ class ClauseGrammar:
             phrases = _as_list(self.phrases)
             if phrases:
                 head += "(?:" + "|".join(re.escape(p) for p in phrases) + ") "
-        body = f"{_BODY_FIRST}{_BODY_CHAR}{{{self.body_min - 1},{self.body_max - 1}}}"
+        body = self._body(sep="")
         cites = ""
         if self.citations and self.max_citations:
             ids = "|".join(re.escape(c) for c in self.citations)

@@ -22,11 +22,12 @@ characters); the encoding gives those bytes ids past the vocabulary and
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from index.errors import ConfigurationError
 
@@ -87,7 +88,7 @@ def build_encoding(vocab: GGUFVocab, name: str = "gguf"):  # -> tiktoken.Encodin
     decoder = _unicode_to_bytes()
     ranks: dict[bytes, int] = {}
     specials: dict[str, int] = {}
-    for token_id, (text, kind) in enumerate(zip(vocab.tokens, vocab.token_types)):
+    for token_id, (text, kind) in enumerate(zip(vocab.tokens, vocab.token_types, strict=True)):
         if kind in (TOKEN_CONTROL, TOKEN_USER_DEFINED):
             specials[text] = token_id
         else:
@@ -171,30 +172,41 @@ class TokenCounter:
         return self._encode
 
     def _remote_encoder(self) -> Callable[[str], list[int]] | None:
-        import tiktoken
-
-        def load():  # -> tiktoken.Encoding
-            if self.model:
-                try:
-                    return tiktoken.encoding_for_model(self.model)
-                except KeyError:
-                    pass
-            return tiktoken.get_encoding(DEFAULT_REMOTE_ENCODING)
-
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        try:
-            encoding = pool.submit(load).result(timeout=self.load_timeout_s)
-        except Exception as exc:  # network errors come in many types (requests, OSError)
+        encoding, error = _load_tiktoken(self.model, self.load_timeout_s)
+        if encoding is None:
             logger.warning(
-                "tiktoken encoding for %s unavailable offline (%s: %s); "
+                "tiktoken encoding for %s unavailable offline (%s); "
                 "counting tokens with the embedded GGUF vocabulary instead",
                 self.model or DEFAULT_REMOTE_ENCODING,
-                type(exc).__name__,
-                exc,
+                error,
             )
             return None
-        finally:
-            pool.shutdown(wait=False)
         self.source = f"tiktoken:{encoding.name}"
         return lambda text: encoding.encode(text, disallowed_special=())
 
+
+def _load_tiktoken(model: str | None, timeout_s: float) -> tuple[Any, str]:
+    """(encoding, "") or (None, why). Runs in a daemon thread: a download that hangs
+    neither blocks the caller past ``timeout_s`` nor the interpreter's exit."""
+    import tiktoken
+
+    result: dict[str, Any] = {}
+
+    def load() -> None:
+        try:
+            if model:
+                try:
+                    result["encoding"] = tiktoken.encoding_for_model(model)
+                    return
+                except KeyError:
+                    pass
+            result["encoding"] = tiktoken.get_encoding(DEFAULT_REMOTE_ENCODING)
+        except Exception as exc:  # network errors come in many types (requests, OSError)
+            result["error"] = f"{type(exc).__name__}: {exc}"
+
+    thread = threading.Thread(target=load, name="tiktoken-load", daemon=True)
+    thread.start()
+    thread.join(timeout_s)
+    if "encoding" in result:
+        return result["encoding"], ""
+    return None, result.get("error", f"no answer within {timeout_s:g}s")
