@@ -208,9 +208,11 @@ class ClauseIndex:
         fusion: str = "convex",
         alpha: float = 0.5,
         rrf_k: int = 60,
+        vector: np.ndarray | None = None,
     ) -> list[Hit]:
         """Fuse the lexical and dense top-``pool`` lists.
 
+        ``vector``: the query's embedding when the caller already has it.
         ``convex`` (default): min-max normalise each leg's scores over its pool and take
         ``alpha * dense + (1 - alpha) * lexical`` (a clause missing from a leg scores 0
         there). ``rrf``: reciprocal rank fusion, ``sum 1 / (rrf_k + rank)``. On the
@@ -218,7 +220,11 @@ class ClauseIndex:
         on recall@10 and MRR; RRF with k=60 did not (see bench/retrieval.py).
         """
         mask = filters.mask(self.metas) if filters else None
-        legs = {"lexical": self.lexical(query, pool, mask), "dense": self.dense(query, pool, mask)}
+        dense_query = vector if vector is not None else query
+        legs = {
+            "lexical": self.lexical(query, pool, mask),
+            "dense": self.dense(dense_query, pool, mask),
+        }
         if fusion == "rrf":
             fused = _rrf(legs.values(), rrf_k)
         elif fusion == "convex":

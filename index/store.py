@@ -26,10 +26,11 @@ from langchain_core.embeddings import Embeddings
 from index.errors import ClausewrightError, ConfigurationError
 from index.parse import Parser, iter_source_files
 from index.units import Unit, resolution_hash, units_of
+from index.writer import BatchWriter, Pending
 
 log = logging.getLogger(__name__)
 
-BATCH = 256
+BATCH = 512
 DIRTY = "__ingest_in_progress__"
 
 
@@ -191,83 +192,81 @@ class ClauseStore:
             result.repaired = self.repair()
         manifest = self.manifest()
         files = iter_source_files(paths)
+        pendings: list[Pending] = []
         for n, path in enumerate(files, start=1):
             if progress:
                 progress(str(path), n, len(files))
             try:
-                self._sync_file(Path(path), parser, manifest, result)
+                pendings.extend(self._plan_file(Path(path), parser, manifest, result))
             except ClausewrightError as exc:
                 log.warning("%s", exc)
                 result.errors.append(exc)
+        if pendings:
+            self._mark_dirty(True)
+            writer = BatchWriter(self.embedder.embed_documents, self._upsert, BATCH)
+            result.units_written = writer.write(pendings, lambda p: self._finish(p, result))
+            self._mark_dirty(False)
         for entry in list(manifest.values()):
             if not Path(entry.source).exists():
                 self.remove(entry.symbol)
                 result.removed.append(entry.symbol)
         return result
 
-    def _sync_file(
+    def _plan_file(
         self, path: Path, parser: Parser, manifest: dict[str, ManifestEntry], result: SyncResult
-    ) -> None:
+    ) -> list[Pending]:
+        """Resolutions of one file that need writing (nothing when the file is unchanged)."""
         source = str(path.resolve())
         file_hash = file_sha256(path)
         mine = {s: e for s, e in manifest.items() if e.source == source}
         complete = all(e.in_file == len(mine) for e in mine.values())
         if mine and complete and all(e.file_hash == file_hash for e in mine.values()):
             result.unchanged_files.append(source)
-            return
+            return []
         resolutions = parser.parse_file(path)
         seen: set[str] = set()
+        out: list[Pending] = []
         for res in resolutions:
             res.source = source
             other = manifest.get(res.symbol)
             if res.symbol in seen or (other is not None and other.source != source):
+                where = other.source if other else source
                 result.warnings.append(
-                    f"{source}: {res.symbol} is already indexed from "
-                    f"{other.source if other else source}; skipped"
+                    f"{source}: {res.symbol} is already indexed from {where}; skipped"
                 )
                 continue
             seen.add(res.symbol)
-            self._sync_resolution(res, (source, file_hash, len(resolutions)), other, result)
+            res_hash = resolution_hash(res)
+            if other is not None and other.res_hash == res_hash:  # only the file changed
+                self._commit(
+                    ManifestEntry(
+                        res.symbol, source, file_hash, res_hash, other.units, len(resolutions)
+                    )
+                )
+                continue
+            units = units_of(res, res_hash)
+            entry = ManifestEntry(
+                res.symbol, source, file_hash, res_hash, len(units), len(resolutions)
+            )
+            out.append(Pending(units, (entry, other is not None)))
         for symbol in set(mine) - seen:
             self.remove(symbol)
             result.removed.append(symbol)
+        return out
 
-    def _sync_resolution(
-        self,
-        res,
-        origin: tuple[str, str, int],
-        old: ManifestEntry | None,
-        result: SyncResult,
-    ) -> None:
-        source, file_hash, in_file = origin
-        res_hash = resolution_hash(res)
-        if old is not None and old.res_hash == res_hash:
-            self._commit(ManifestEntry(res.symbol, source, file_hash, res_hash, old.units, in_file))
-            return
-        units = units_of(res, res_hash)
-        self._mark_dirty(True)
-        self.write_units(units)
-        self._commit(ManifestEntry(res.symbol, source, file_hash, res_hash, len(units), in_file))
-        if old is not None:
-            self._delete_generations(res.symbol, keep=res_hash)
-        self._mark_dirty(False)
-        (result.replaced if old is not None else result.added).append(res.symbol)
-        result.units_written += len(units)
+    def _finish(self, pending: Pending, result: SyncResult) -> None:
+        """Commit a resolution whose units are all written, then drop its old generation."""
+        entry, replaces = pending.payload
+        self._commit(entry)
+        if replaces:
+            self._delete_generations(entry.symbol, keep=entry.res_hash)
+        (result.replaced if replaces else result.added).append(entry.symbol)
 
     def write_units(self, units: list[Unit]) -> None:
-        """Embed and write units, embedding the next batch while Chroma writes one."""
-        from concurrent.futures import ThreadPoolExecutor
-
-        batches = [units[i : i + BATCH] for i in range(0, len(units), BATCH)]
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pending = None
-            for batch in batches:
-                vectors = self.embedder.embed_documents([u.embed_text for u in batch])
-                if pending is not None:
-                    pending.result()
-                pending = pool.submit(self._upsert, batch, vectors)
-            if pending is not None:
-                pending.result()
+        """Embed and store units without committing them (see ``sync``)."""
+        BatchWriter(self.embedder.embed_documents, self._upsert, BATCH).write(
+            [Pending(units, None)], lambda p: None
+        )
 
     def _upsert(self, batch: list[Unit], vectors: list[list[float]]) -> None:
         self.units.upsert(
