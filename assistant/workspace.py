@@ -139,7 +139,8 @@ class Workspace:
         from index.acronyms import AcronymTable
         from index.mentions import MentionIndex
 
-        table = AcronymTable.learn(self.corpus)
+        table = AcronymTable()
+        table.learn(self.corpus)
         user_file = self.data_dir / "acronyms.toml"
         if user_file.is_file():
             table.load(user_file)
