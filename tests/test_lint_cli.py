@@ -115,3 +115,12 @@ def test_folder_argument(tmp_path, capsys, data_dir):
     assert main(["lint", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "001_8a08a27f7d9bd727.txt" in out and "un_sc_trafficking" not in out
+
+
+def test_fix_repeats_until_nothing_fixable_is_left(tmp_path, capsys, data_dir):
+    path = tmp_path / "runon.txt"
+    path.write_text("The General Assembly,\n\nNoting the goal\n\nRecalling the past\n\n"
+                    "1. Urges States to act.\n", "utf-8")
+    assert main(["lint", str(path), "--profile", "nmun", "--fix"]) == 0
+    assert path.read_text("utf-8") == ("The General Assembly,\n\n*Noting* the goal,\n\n"
+                                       "*Recalling* the past,\n\n1. *Urges* States to act.\n")

@@ -40,15 +40,34 @@ def test_preambulatory_clause_must_end_with_comma(nmun: Linter) -> None:
 
 
 def test_missing_mark_is_inserted(nmun: Linter) -> None:
-    body = "*Noting* the goal\n\n*Recalling* the past,\n\n1. *Urges* States to act."
-    text = HEAD + body + "\n"
-    diags = nmun.lint_text(text)
-    # without its comma the first clause runs on into the next: one clause, ending ','
-    assert [d.code for d in diags] == []
     body = "*Noting* the goal,\n\n*Recalling* the past\n\n1. *Urges* States to act."
     diags, fixed = check(nmun, body, "CW201")
     assert where(diags) == [(7, 21)]
     assert "*Recalling* the past,\n" in fixed
+
+
+def test_clause_run_into_the_next_for_want_of_a_mark(nmun: Linter) -> None:
+    body = "*Noting* the goal\n\n*Recalling* the past,\n\n1. *Urges* States to act."
+    diags, fixed = check(nmun, body, "CW201")
+    assert where(diags) == [(5, 18)] and "runs into line 7" in diags[0].message
+    assert "*Noting* the goal,\n" in fixed
+    plain = Linter("plain")
+    diags, _ = check(plain, body.replace("*", ""), "CW201")
+    assert where(diags) == [(5, 16)]
+    # a line break inside a clause before an ordinary word is not a clause boundary
+    wrapped = "*Noting* the work of the\n\nSecretary-General,\n\n1. *Urges* States to act."
+    assert nmun.lint_text(HEAD + wrapped + "\n") == []
+
+
+def test_run_together_sub_clauses_are_fixed_in_passes(nmun: Linter) -> None:
+    body = ("*Noting* the goal,\n\n1. *Urges* States to\n\na. Act\n\nb. Report;\n\n"
+            "3. *Decides* to act.")
+    text = HEAD + body + "\n"
+    first = nmun.lint_text(text)
+    assert [(d.code, d.line) for d in first] == [("CW204", 7), ("CW301", 13)]
+    fixed, left = nmun.fix_text(text)
+    assert left == []
+    assert "1. *Urges* States to:\n\na. Act;\n\nb. Report;\n\n2. *Decides* to act." in fixed
 
 
 def test_operative_clause_must_end_with_semicolon(nmun: Linter) -> None:

@@ -13,7 +13,7 @@ import logging
 import sys
 from pathlib import Path
 
-from assistant.lint import Diagnostic, Linter, apply_fixes, has_errors
+from assistant.lint import Diagnostic, Linter, has_errors
 from assistant.settings import load_settings
 from index.errors import ClausewrightError
 from index.lexicon import Lexicon
@@ -78,13 +78,12 @@ def fix_file(linter: Linter, path: Path, diagnostics: list[Diagnostic],
         return diagnostics
     data = path.read_bytes()
     text = decode_text(data, path, encoding)
-    fixed = apply_fixes(text, diagnostics)
+    fixed, left = linter.fix_text(text, str(path))
     if fixed == text:
         return diagnostics
     name = encoding or ("utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8")
     newline = "\r\n" if b"\r\n" in data else "\n"
     path.write_text(fixed, encoding=name, newline=newline)
-    left = linter.lint_file(path, encoding)
     count = sum(1 for d in diagnostics if d.fix) - sum(1 for d in left if d.fix)
     sys.stderr.write(f"{path}: fixed {count} issue(s)\n")
     log.info("fixed %s", path)

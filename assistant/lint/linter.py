@@ -20,6 +20,7 @@ from assistant.lint.numbering import check_labels, check_operative_numbers
 from assistant.lint.phrases import check_phrases
 from assistant.lint.profile import Profile, ProfileStore, infer_profile_name
 from assistant.lint.punctuation import check_punctuation
+from assistant.lint.runon import check_run_together
 from assistant.lint.source import SourceMap, Span
 from index.lexicon import Lexicon
 from index.model import Resolution
@@ -28,8 +29,8 @@ from index.sources import read_source
 
 log = logging.getLogger(__name__)
 
-CLAUSE_RULES = (check_phrases, check_punctuation, check_operative_numbers, check_labels,
-                check_emphasis)
+CLAUSE_RULES = (check_phrases, check_punctuation, check_run_together, check_operative_numbers,
+                check_labels, check_emphasis)
 
 
 class Linter:
@@ -114,7 +115,21 @@ class Linter:
         src = read_source(path, encoding=encoding)
         return self.lint_lines(src.lines, src.path)
 
-    def fix_text(self, text: str, source: str = "<text>") -> tuple[str, list[Diagnostic]]:
-        """The text with every available fix applied, and the diagnostics that remain."""
-        fixed = apply_fixes(text, self.lint_text(text, source))
-        return fixed, self.lint_text(fixed, source)
+    def fix_text(self, text: str, source: str = "<text>",
+                 max_passes: int = 4) -> tuple[str, list[Diagnostic]]:
+        """The text with every available fix applied, and the diagnostics that remain.
+
+        One pass fixes everything the diagnostics of the text carry. A clause that ran
+        into the next for want of a mark is only seen on its own after that mark is
+        added, so passes repeat (up to ``max_passes``) while fixable issues remain.
+        """
+        diagnostics = self.lint_text(text, source)
+        for _ in range(max_passes):
+            if not any(d.fix for d in diagnostics):
+                break
+            fixed = apply_fixes(text, diagnostics)
+            if fixed == text:
+                break
+            text = fixed
+            diagnostics = self.lint_text(text, source)
+        return text, diagnostics
