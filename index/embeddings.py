@@ -225,6 +225,8 @@ class MiniLMEmbedder(Embeddings):
         max_seq_length: truncation in tokens; default: the model's own (256).
     """
 
+    model_id = "all-MiniLM-L6-v2"
+
     def __init__(
         self,
         cache_dir: str | Path,
