@@ -75,7 +75,8 @@ class Settings(BaseSettings):
     llm: LLMMode = "embedded"
     embeddings: EmbedMode = "embedded"
     profile: str | None = None  # None: inferred from the document
-    precedents: int = 6
+    precedents: int = 6  # precedent clauses given to the model per request
+    min_similarity: float = 0.35  # cosine below which a retrieved clause is not precedent
     phrase_files: list[Path] = Field(default_factory=list)
     embedded: EmbeddedLLMSettings = Field(default_factory=EmbeddedLLMSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)

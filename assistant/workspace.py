@@ -23,11 +23,16 @@ log = logging.getLogger(__name__)
 class Workspace:
     """Everything Clausewright works with, for one settings object."""
 
-    def __init__(self, settings: Settings, parser: Parser | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parser: Parser | None = None, chat_model: Any = None
+    ) -> None:
         self.settings = settings
-        self.parser = parser or Parser(self._lexicon())
+        self.lexicon = self._lexicon()
+        self.parser = parser or Parser(self.lexicon)
+        if chat_model is not None:  # e.g. a fake model handed in by a test
+            self.__dict__["chat_model"] = chat_model
 
-    def _lexicon(self):
+    def _lexicon(self) -> Any:
         from index.lexicon import Lexicon
 
         lexicon = Lexicon.default()
@@ -145,3 +150,55 @@ class Workspace:
         if user_file.is_file():
             table.load(user_file)
         return MentionIndex(self.corpus, table)
+
+    # -- validation and generation ---------------------------------------------------
+
+    @cached_property
+    def linter(self) -> Any:
+        from assistant.lint.linter import Linter
+
+        return Linter(self.settings.profile, self.lexicon)
+
+    @cached_property
+    def chat_model(self) -> Any:
+        from assistant.backends import make_chat_model
+
+        return make_chat_model(self.settings)
+
+    @cached_property
+    def token_counter(self) -> Any:
+        from assistant.backends.tokens import TokenCounter
+
+        strategy = "openai" if self.settings.llm == "openai" else "gguf"
+        model = self.settings.openai.model if strategy == "openai" else None
+        return TokenCounter(strategy, model=model, model_path=self.settings.embedded.model_path)
+
+    @cached_property
+    def prompts(self) -> Any:
+        from assistant.prompts import PromptLibrary
+
+        return PromptLibrary(self.data_dir / "prompts")
+
+    @cached_property
+    def drafter(self) -> Any:
+        from assistant.drafting import Drafter, DraftingOptions
+
+        options = DraftingOptions(
+            precedents=self.settings.precedents,
+            min_similarity=self.settings.min_similarity,
+            seed=self.settings.embedded.seed,
+            n_ctx=self.settings.embedded.n_ctx,
+        )
+        style = "completion" if self.settings.llm == "embedded" else "chat"
+        counter = self.token_counter if style == "completion" else None
+        return Drafter(
+            self.index,
+            self.chat_model,
+            style,
+            self.prompts,
+            self.linter,
+            self.lexicon,
+            self.parser,
+            counter,
+            options,
+        )

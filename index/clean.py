@@ -32,6 +32,8 @@ _UNICODE = str.maketrans(
     }
 )
 _BULLET = re.compile(r"^\s*(?:[-•▪◦●·∙]\s+|[-•▪◦●·∙]$)+")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown headings: "## Resolution GA/1/1"
+_MD_LABEL = re.compile(r"^\*\*([^*]{2,40}?):\*\*")  # Markdown bold labels: "**Topic:**"
 _PDF_NUMBER = re.compile(r"^(\d{1,4})(?:\s+|$)")
 _NOT_PDF_NUMBER = re.compile(r"^\d+[.)]")
 _PAGE_NOISE = [
@@ -87,6 +89,7 @@ def clean_lines(raw: list[str], source: str) -> Cleaned:
             if m and not _NOT_PDF_NUMBER.match(text) and _plausible(int(m.group(1)), last):
                 pdf_no = last = int(m.group(1))
                 text = _BULLET.sub("", text[m.end() :]).strip()
+        text = _MD_LABEL.sub(r"\1:", _MD_HEADING.sub("", text))
         lines.append(Line(i, re.sub(r"\s{2,}", " ", text), pdf_no))
     out = Cleaned(lines, numbered)
     _mark_noise(out)

@@ -98,6 +98,7 @@ class ClauseGrammar:
     body_forbid: str = ";"
     include_prefix: bool = True
     end_newline: bool = False
+    body_first: str | None = None  # a character class for the body's first character
 
     def __post_init__(self) -> None:
         terminals = _as_list(self.terminals)
@@ -123,7 +124,7 @@ class ClauseGrammar:
         return number + (phrases[0] + " " if len(phrases) == 1 else "")
 
     def _body(self, sep: str = " ") -> str:
-        first = body_char_class(self.body_forbid, first=True)
+        first = self.body_first or body_char_class(self.body_forbid, first=True)
         rest = body_char_class(self.body_forbid)
         return f"{first}{sep}{rest}{{{self.body_min - 1},{self.body_max - 1}}}"
 

@@ -1,0 +1,224 @@
+"""Choosing leading phrases: from the request's own verbs, from precedent, by strength.
+
+"propose an operative clause urging reintegration support" → ``Urges``: a word of the
+request whose stem matches a lexicon phrase of the wanted kind wins; then the phrases
+the retrieved precedent of that kind opens with; then a neutral default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from index.lexicon import Lexicon
+
+DEFAULTS = {
+    "operative": ["Encourages", "Calls upon", "Requests", "Recommends", "Invites", "Urges"],
+    "preambulatory": ["Recognizing", "Recalling", "Noting", "Bearing in mind", "Concerned"],
+}
+# weakest → strongest (revisions move along these ladders)
+LADDERS = {
+    "operative": [
+        "Takes note of",
+        "Invites",
+        "Encourages",
+        "Recommends",
+        "Calls upon",
+        "Requests",
+        "Urges",
+        "Strongly urges",
+        "Demands",
+    ],
+    "preambulatory": [
+        "Noting",
+        "Recognizing",
+        "Concerned",
+        "Deeply concerned",
+        "Alarmed by",
+        "Gravely concerned",
+    ],
+}
+_SUFFIXES = ("ing", "es", "ed", "s", "e")
+_NEUTRAL = {
+    "clause",
+    "clauses",
+    "operative",
+    "preambulatory",
+    "propose",
+    "proposing",
+    "draft",
+    "drafting",
+    "write",
+    "writing",
+    "suggest",
+    "give",
+    "make",
+    "precedent",
+    "citing",
+}
+
+
+def stem(word: str) -> str:
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+class PhraseChooser:
+    """Picks the leading phrases of proposals."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def from_request(self, request: str, kind: str) -> str | None:
+        """A phrase named by a verb of the request ('urging' → 'Urges'), if any."""
+        words = [w for w in re.findall(r"[A-Za-z]+", request) if w.lower() not in _NEUTRAL]
+        stems = [stem(w) for w in words]
+        best: tuple[int, int, str] | None = None  # (-position, length, phrase)
+        for phrase in self.lexicon.phrases[kind]:  # type: ignore[index]
+            pstems = [stem(w) for w in phrase.split()]
+            if pstems[0] in ("also", "further", "strongly", "deeply"):
+                continue
+            for i in range(len(stems) - len(pstems) + 1):
+                if stems[i : i + len(pstems)] == pstems:
+                    key = (-i, len(pstems), phrase)
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+                    break
+        return best[2] if best else None
+
+    def choose(
+        self, request: str, kind: str, precedent_phrases: Sequence[str], n: int
+    ) -> list[str]:
+        """``n`` distinct phrases, best first."""
+        out: list[str] = []
+        named = self.from_request(request, kind)
+        if named:
+            out.append(named)
+        for phrase, _count in Counter(p for p in precedent_phrases if p).most_common():
+            if self.lexicon.kind_of(phrase) == kind and phrase not in out:
+                out.append(_canonical_case(phrase))
+        for phrase in DEFAULTS[kind]:
+            if phrase not in out:
+                out.append(phrase)
+        unique = list(dict.fromkeys(out))
+        return [unique[i % len(unique)] for i in range(n)]
+
+    def stronger(self, phrase: str, kind: str, step: int = 1) -> str:
+        """The phrase ``step`` rungs up (negative: down) the ladder of its kind."""
+        ladder = LADDERS[kind]
+        plain = phrase.strip("*_ ")
+        lower = [p.lower() for p in ladder]
+        if plain.lower() in lower:
+            i = lower.index(plain.lower())
+        else:
+            i = ladder.index("Encourages") if kind == "operative" else 1
+        return ladder[max(0, min(len(ladder) - 1, i + step))]
+
+
+def _canonical_case(phrase: str) -> str:
+    """'Further Recommends' → 'Further recommends' (sentence case, as UN documents write)."""
+    words = phrase.split()
+    return " ".join([words[0], *[w.lower() for w in words[1:]]])
+
+
+_TO_VERBS = {
+    "urge",
+    "encourage",
+    "call upon",
+    "request",
+    "invite",
+    "appeal to",
+    "recommend",
+    "advise",
+    "authorize",
+    "direct",
+    "instruct",
+    "remind",
+    "demand",
+}
+
+
+def body_lead(phrase: str, kind: str) -> str:
+    """How the body conventionally opens after a phrase: 'Member States to', 'the', …
+
+    Writing these words ourselves keeps a small model on the clause's grammar.
+    """
+    words = [
+        w
+        for w in phrase.lower().split()
+        if w not in ("also", "further", "strongly", "once", "again")
+    ]
+    base = " ".join(stem(w) for w in words)
+    if kind == "operative":
+        if any(base == " ".join(stem(w) for w in v.split()) for v in _TO_VERBS):
+            return "Member States to"
+        return "the"
+    if base.endswith(("concern", "alarm", "convinc", "awar", "consciou")) or base in (
+        "not",
+        "recogniz",
+        "emphasiz",
+        "stress",
+        "affirm",
+        "reaffirm",
+    ):
+        return "that"
+    return "the"
+
+
+_BASE_VERBS = frozenset(
+    "provide fund establish create strengthen ensure support adopt share develop expand "
+    "promote increase train protect cooperate implement improve invest raise allocate "
+    "facilitate consider take set design build enhance prioritize prioritise offer grant make "
+    "collect prevent combat end assist help integrate reintegrate coordinate monitor review "
+    "report prosecute identify educate finance encourage engage join ratify criminalize "
+    "criminalise regulate recognize recognise address reduce eliminate guarantee".split()
+)
+_DETERMINERS = ("the ", "that ", "a ", "an ", "its ", "their ", "all ")
+
+
+def steer(phrase: str, kind: str, topic: str) -> str:
+    """The opening words of the body, built from the request's topic.
+
+    ``steer("Urges", "operative", "urging reintegration support")`` →
+    ``"Member States to support reintegration support"`` is avoided: a nominal topic
+    after a to-verb gets "to provide"; a verbal one is used as it is.
+    """
+    rest = drop_phrase_words(phrase, topic).strip(" ,;:.")
+    rest = re.sub(
+        r"^(?:all\s+)?(?:member\s+)?(?:states|governments|countries)\s+to\s+", "", rest, flags=re.I
+    )
+    if not rest:
+        return body_lead(phrase, kind)
+    first = rest.split()[0].lower()
+    if kind == "operative":
+        if body_lead(phrase, kind) == "Member States to":
+            return (
+                f"Member States to {rest}"
+                if first in _BASE_VERBS
+                else f"Member States to provide {rest}"
+            )
+        return f"measures to {rest}" if first in _BASE_VERBS else rest
+    if rest.lower().startswith(_DETERMINERS):
+        return rest
+    return f"the need to {rest}" if first in _BASE_VERBS else f"the importance of {rest}"
+
+
+def drop_phrase_words(phrase: str, topic: str) -> str:  # public: the drafter uses it too
+    """The topic without the phrase's own words at its start ('urging …' after Urges)."""
+    words = topic.split()
+    pstems = [stem(w) for w in phrase.split()]
+    i = 0
+    while (
+        i < len(words)
+        and i < len(pstems) + 2
+        and (
+            stem(words[i].strip(",;:")) in pstems
+            or (words[i].lower() in ("upon", "for", "to") and i > 0)
+        )
+    ):
+        i += 1
+    return " ".join(words[i:])
