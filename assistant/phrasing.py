@@ -22,10 +22,9 @@ LADDERS = {
     "operative": [
         "Takes note of",
         "Invites",
-        "Encourages",
         "Recommends",
+        "Encourages",
         "Calls upon",
-        "Requests",
         "Urges",
         "Strongly urges",
         "Demands",

@@ -202,3 +202,26 @@ class Workspace:
             counter,
             options,
         )
+
+    @cached_property
+    def reviser(self) -> Any:
+        from assistant.revising import Reviser
+
+        style = "completion" if self.settings.llm == "embedded" else "chat"
+        return Reviser(self.drafter, style, self.chat_model, self.prompts)
+
+    @cached_property
+    def assistant(self) -> Any:
+        from assistant.chat import ChatAssistant
+
+        style = "completion" if self.settings.llm == "embedded" else "chat"
+        return ChatAssistant(
+            self.drafter,
+            self.mentions,
+            self.index,
+            self.reviser,
+            style,
+            self.chat_model,
+            self.prompts,
+            self.settings.precedents,
+        )

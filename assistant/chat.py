@@ -1,0 +1,271 @@
+"""The conversational assistant: one entry point for what users ask while drafting.
+
+- "which drafts mention AVRR?" → the exhaustive mention search (never top-k);
+- "propose an operative clause urging …" → the drafting chain;
+- "strengthen clause 3" / "shorten: 4. *Encourages* …" → revisions;
+- anything else → precedent search, answered with citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.citing import extract_markers
+from assistant.proposals import Citation, DraftRequest, Proposal
+from assistant.revising import ACTIONS
+
+_MENTION = re.compile(
+    r"^(?:which|what)\b.*?\b(?:drafts?|resolutions?|clauses?|documents?|texts?)\b.*?"
+    r"\b(?:mentions?|mentioning|refers?\s+to|referring\s+to|cites?|contains?|uses?)"
+    r"\s+(?P<term>.+?)\s*\??$"
+    r"|^(?:find\s+|list\s+|show\s+)?(?:all\s+)?mentions?\s+of\s+(?P<term2>.+?)\s*\??$"
+    r"|^where\s+(?:is|are|do(?:es)?)\s+(?P<term3>.+?)\s+(?:mentioned|appear|used)\s*\??$",
+    re.I,
+)
+_PROPOSE = re.compile(
+    r"\b(propose|draft|write|suggest|give\s+me|need|add)\b.*\b(clauses?|"
+    r"paragraphs?)\b|\b(operative|preambulatory)\s+clauses?\b",
+    re.I,
+)
+_REVISE = re.compile(rf"^\s*(?P<action>{'|'.join(ACTIONS)})\b\s*(?P<rest>.*)$", re.I | re.S)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+@dataclass
+class Answer:
+    """What the assistant says back: text, citations, proposals (and mention hits)."""
+
+    kind: str  # mentions | proposals | revision | answer
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    mentions: Any = None
+
+
+class ChatAssistant:
+    """Routes a message to the right service and words the answer."""
+
+    def __init__(
+        self,
+        drafter: Any,
+        mentions: Any,
+        index: Any,
+        reviser: Any,
+        style: str = "completion",
+        model: Any = None,
+        prompts: Any = None,
+        k: int = 6,
+    ) -> None:
+        self.drafter = drafter
+        self.mentions = mentions
+        self.index = index
+        self.reviser = reviser
+        self.style = style
+        self.model = model
+        self.prompts = prompts
+        self.k = k
+
+    def respond(
+        self, message: str, draft_text: str | None = None, profile: str | None = None
+    ) -> Answer:
+        answer = None
+        for event in self.stream(message, draft_text, profile):
+            if event["event"] == "answer":
+                answer = event["answer"]
+        assert answer is not None
+        return answer
+
+    def stream(
+        self, message: str, draft_text: str | None = None, profile: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Events: {"event": "token", "text"} while writing, then {"event": "answer"}."""
+        message = message.strip()
+        if not message:
+            yield {
+                "event": "answer",
+                "answer": Answer("answer", "Ask about the corpus, or ask for a clause."),
+            }
+            return
+        if m := _MENTION.match(message):
+            term = (m.group("term") or m.group("term2") or m.group("term3")).strip(" \"'“”?")
+            yield {"event": "answer", "answer": self._mentions(term)}
+        elif m := _REVISE.match(message):
+            yield {
+                "event": "answer",
+                "answer": self._revise(
+                    m.group("action").lower(), m.group("rest"), draft_text, profile
+                ),
+            }
+        elif _PROPOSE.search(message):
+            yield from self._propose(message, draft_text, profile)
+        else:
+            yield from self._answer(message)
+
+    # -- routes --------------------------------------------------------------------------
+
+    def _mentions(self, term: str) -> Answer:
+        result = self.mentions.search(term)
+        lines = [result.message]
+        citations = []
+        for symbol, hits in result.groups:
+            lines.append(f"\n**{symbol}**")
+            for hit in hits:
+                lines.append(f"- `{hit.clause_id}` {hit.highlighted('markdown', 50)}")
+                citations.append(self._citation(hit.clause_id))
+        return Answer("mentions", "\n".join(lines), [c for c in citations if c], mentions=result)
+
+    def _propose(
+        self, message: str, draft_text: str | None, profile: str | None
+    ) -> Iterator[dict[str, Any]]:
+        kind = "preambulatory" if re.search(r"\bpreamb", message, re.I) else "operative"
+        req = DraftRequest(message, kind, _count(message), draft_text, profile)
+        proposals: list[Proposal] = []
+        for event in self.drafter.stream(req):
+            if event["event"] == "token":
+                yield {"event": "token", "text": event["text"]}
+            elif event["event"] == "proposal":
+                proposals.append(event["proposal"])
+                yield {"event": "token", "text": "\n"}
+        text = "\n\n".join(p.render() for p in proposals)
+        cites = _unique([c for p in proposals for c in p.citations])
+        yield {"event": "answer", "answer": Answer("proposals", text, cites, proposals)}
+
+    def _revise(
+        self, action: str, rest: str, draft_text: str | None, profile: str | None
+    ) -> Answer:
+        clauses = _target_clauses(rest, draft_text, self.drafter.parser)
+        if not clauses:
+            return Answer(
+                "revision",
+                f"Say which clause to {action}: paste it after "
+                f"'{action}:' or name it (e.g. '{action} clause 3').",
+            )
+        kind = "preambulatory" if not re.match(r"^\s*\d", clauses[0]) else "operative"
+        try:
+            proposals = self.reviser.revise(action, clauses, kind, draft_text, profile)
+        except ValueError as exc:
+            return Answer("revision", f"Cannot {action} that: {exc}.")
+        text = "\n\n".join(p.render() for p in proposals)
+        cites = _unique([c for p in proposals for c in p.citations])
+        return Answer("revision", text, cites, proposals)
+
+    def _answer(self, question: str) -> Iterator[dict[str, Any]]:
+        hits = self.index.hybrid(question, self.k)
+        if not hits:
+            yield {
+                "event": "answer",
+                "answer": Answer("answer", "Nothing in the corpus matches that question."),
+            }
+            return
+        if self.style == "chat" and self.model is not None and self.prompts is not None:
+            yield from self._answer_with_model(question, hits)
+            return
+        lines = ["The closest precedent in the corpus:"]
+        lines += [f"- `{h.clause_id}` {h.text}" for h in hits]
+        citations = [c for c in (self._citation(h.clause_id) for h in hits) if c]
+        yield {"event": "answer", "answer": Answer("answer", "\n".join(lines), citations)}
+
+    def _answer_with_model(self, question: str, hits: list[Any]) -> Iterator[dict[str, Any]]:
+        listing = "\n".join(f"[{h.clause_id}] {h.text}" for h in hits)
+        messages = self.prompts["answer_chat"].messages(question=question, precedents=listing)
+        text = ""
+        for chunk in self.model.stream(messages):
+            piece = str(chunk.content)
+            text += piece
+            yield {"event": "token", "text": piece}
+        allowed = [h.clause_id for h in hits]
+        cited = _cited_in_order(text, allowed)
+        _clean, _ids, removed = extract_markers(text, allowed)
+        note = (
+            f"\n\n({removed} citation(s) to clauses not retrieved were removed.)" if removed else ""
+        )
+        shown = _strip_unknown_markers(text, allowed)
+        citations = [c for c in (self._citation(i) for i in cited) if c]
+        yield {"event": "answer", "answer": Answer("answer", shown + note, citations)}
+
+    def _citation(self, clause_id: str) -> Citation | None:
+        record = self.index.record(clause_id)
+        if record is None:
+            return None
+        text, meta = record
+        return Citation(
+            clause_id,
+            text,
+            1.0,
+            meta.get("source", ""),
+            (meta.get("line_start", 0), meta.get("line_end", 0)),
+        )
+
+
+def _count(message: str) -> int:
+    m = re.search(
+        r"\b(\d|one|two|three|four|five)\s+(?:\w+\s+)?(?:clauses|paragraphs)\b", message, re.I
+    )
+    if not m:
+        return 1
+    word = m.group(1).lower()
+    return max(1, min(5, int(word) if word.isdigit() else _NUMBERS[word]))
+
+
+def _unique(citations: list[Citation]) -> list[Citation]:
+    seen: dict[str, Citation] = {}
+    for c in citations:
+        seen.setdefault(c.id, c)
+    return list(seen.values())
+
+
+def _target_clauses(rest: str, draft_text: str | None, parser: Any) -> list[str]:
+    """The clause texts a revision names: pasted after ':' or 'clause N' of the draft."""
+    rest = rest.strip()
+    pasted = re.sub(r"^(?:clauses?|this|these|the following)?\s*:?\s*", "", rest, flags=re.I)
+    numbers = (
+        [
+            int(n)
+            for n in re.findall(
+                r"\b(?:clause|op|operative|paragraph)s?\s*(\d+)"
+                r"(?:\s*(?:and|&|,)\s*(\d+))?",
+                rest,
+                re.I,
+            )[0]
+            if n
+        ]
+        if re.search(r"\b(?:clause|op|operative|paragraph)s?\s*\d", rest, re.I)
+        else []
+    )
+    if numbers and draft_text:
+        try:
+            res = parser.parse_text(draft_text, "<draft>")[0]
+        except Exception:  # the draft does not parse: nothing to name
+            return []
+        by_number = {c.number: c for c in res.operative}
+        return [_render(by_number[n]) for n in numbers if n in by_number]
+    parts = [p.strip() for p in re.split(r"\n\s*\n|\s+\+\s+", pasted) if p.strip()]
+    return parts
+
+
+def _render(clause: Any) -> str:
+    text = clause.text
+    if clause.phrase and text.startswith(clause.phrase):
+        text = f"*{clause.phrase}*{text[len(clause.phrase) :]}"
+    lines = [f"{clause.number}. {text}"]
+    lines += [f"{s.label}. {s.text}" for s in clause.subclauses]
+    return "\n".join(lines)
+
+
+def _cited_in_order(text: str, allowed: list[str]) -> list[str]:
+    _clean, ids, _removed = extract_markers(text, allowed)
+    return ids
+
+
+def _strip_unknown_markers(text: str, allowed: list[str]) -> str:
+    from index.citations import normalize_id
+
+    known = {normalize_id(a) for a in allowed}
+
+    def keep(m: re.Match[str]) -> str:
+        return m.group(0) if normalize_id(m.group(1)) in known else ""
+
+    return re.sub(r"\s*\[([^\[\]\n]{2,80})\]", keep, text)
