@@ -108,7 +108,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return 0
 
 
-def _command(message: str, doc, last: list, path: str | None) -> bool:  # noqa: ANN001
+def _command(message: str, doc, last: list, path: str | None) -> bool:
     word, _, rest = message.partition(" ")
     if word in ("/quit", "/exit"):
         return False
