@@ -63,17 +63,27 @@ def extract_markers(text: str, allowed: Sequence[str]) -> tuple[str, list[str], 
 
 
 def choose_support(
-    statement: str, candidates: Sequence[tuple[str, str]], limit: int = 3
+    statement: str,
+    candidates: Sequence[tuple[str, str]],
+    limit: int = 3,
+    preferred: Sequence[str] = (),
 ) -> list[tuple[str, float]]:
     """Greedy choice of the candidates (id, text) that support ``statement`` best.
 
-    A candidate is taken only when it adds support (ALCE: a citation that adds nothing
-    is irrelevant), at most ``limit``; returns (id, support it alone gives).
+    ``preferred`` IDs (the model's own markers) are kept first when they support the
+    statement on their own at all; then a candidate is taken only when it adds support
+    (ALCE: a citation that adds nothing is irrelevant), at most ``limit`` in all.
+    Returns (id, support it alone gives).
     """
+    texts = dict(candidates)
     chosen: list[tuple[str, float]] = []
-    evidence: list[str] = []
-    current = 0.0
-    pool = list(candidates)
+    for cid in preferred:
+        alone = support_score(statement, [texts[cid]]) if cid in texts else 0.0
+        if alone >= 0.2 and len(chosen) < limit:
+            chosen.append((cid, alone))
+    evidence = [texts[cid] for cid, _ in chosen]
+    current = support_score(statement, evidence) if evidence else 0.0
+    pool = [(c, t) for c, t in candidates if c not in texts or c not in dict(chosen)]
     while pool and len(chosen) < limit:
         gains = [
             (support_score(statement, [*evidence, text]) - current, cid, text) for cid, text in pool

@@ -169,7 +169,7 @@ class Precedents:
         by_id = {h.clause_id: h for h in found.relevant}
         ordered = [by_id[m] for m in marked if m in by_id]
         ordered += [h for h in found.relevant if h.clause_id not in marked]
-        chosen = choose_support(body, [(h.clause_id, h.text) for h in ordered])
+        chosen = choose_support(body, [(h.clause_id, h.text) for h in ordered], preferred=marked)
         out = []
         for cid, support in chosen:
             hit = by_id[cid]

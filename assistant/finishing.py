@@ -33,7 +33,7 @@ class Finisher:
         body = body.replace("*", "").replace("_", " ")
         if body.lower().startswith(phrase.lower() + " "):
             body = body[len(phrase) + 1 :]
-        body = re.sub(r"\s+([,;:.])", r"\1", body)
+        body = re.sub(r"\s+([,;:.])", r"\1", body).lstrip(" ,;:.")
         if truncated and ", " in body:
             cut = body.rfind(", ")
             if cut >= 0.6 * len(body):
