@@ -28,8 +28,8 @@ _COUNT = re.compile(
 )
 _META = re.compile(
     r"\b(please|propose|proposing|draft|drafting|write|writing|suggest|give|me|us|"
-    r"operative|preambulatory|clauses?|paragraphs?|citing|cite|cites|with|citations?|"
-    r"precedents?|for my (?:draft|resolution))\b",
+    r"operative|preambulatory|clauses?|paragraphs?|citing|cite|cites|with\s+citations?|"
+    r"citations?|precedents?|for my (?:draft|resolution))\b",
     re.I,
 )
 

@@ -82,6 +82,8 @@ class PhraseChooser:
             if pstems[0] in ("also", "further", "strongly", "deeply"):
                 continue
             for i in range(len(stems) - len(pstems) + 1):
+                if len(words[i]) <= 3:  # "not" is no "Notes"
+                    continue
                 if stems[i : i + len(pstems)] == pstems:
                     key = (-i, len(pstems), phrase)
                     if best is None or key[:2] > best[:2]:
@@ -174,7 +176,16 @@ _BASE_VERBS = frozenset(
     "facilitate consider take set design build enhance prioritize prioritise offer grant make "
     "collect prevent combat end assist help integrate reintegrate coordinate monitor review "
     "report prosecute identify educate finance encourage engage join ratify criminalize "
-    "criminalise regulate recognize recognise address reduce eliminate guarantee".split()
+    "criminalise regulate recognize recognise address reduce eliminate guarantee use teach "
+    "warn inform give deliver hold launch run open close reform revise update upgrade "
+    "harmonize harmonise align extend renew restore rescue repatriate return resettle "
+    "shelter house feed treat screen detect investigate punish sanction ban prohibit "
+    "limit restrict require oblige mandate enable empower involve include exclude respect "
+    "uphold honour honor safeguard secure defend advocate publish disseminate translate "
+    "study research assess evaluate measure track record register certify license "
+    "accredit recruit hire employ pay compensate reward refer connect link partner "
+    "host organize organise convene participate contribute donate mobilize mobilise "
+    "streamline simplify digitize digitise standardize standardise".split()
 )
 _DETERMINERS = ("the ", "that ", "a ", "an ", "its ", "their ", "all ")
 
@@ -182,9 +193,10 @@ _DETERMINERS = ("the ", "that ", "a ", "an ", "its ", "their ", "all ")
 def steer(phrase: str, kind: str, topic: str) -> str:
     """The opening words of the body, built from the request's topic.
 
-    ``steer("Urges", "operative", "urging reintegration support")`` →
-    ``"Member States to support reintegration support"`` is avoided: a nominal topic
-    after a to-verb gets "to provide"; a verbal one is used as it is.
+    After a to-verb ("Urges"), a verbal topic is used as it is ("Member States to fund
+    …") and a nominal one gets "to provide"; after a noun-taking verb ("Calls for") a
+    nominal topic stands alone. In the preamble, a phrase ending in a preposition
+    ("Alarmed by") takes the topic directly.
     """
     rest = drop_phrase_words(phrase, topic).strip(" ,;:.")
     rest = re.sub(
@@ -192,18 +204,25 @@ def steer(phrase: str, kind: str, topic: str) -> str:
     )
     if not rest:
         return body_lead(phrase, kind)
+    negated = re.match(r"^(?:do\s+)?not\s+(.+)$", rest, re.I)
+    if negated:
+        rest = negated.group(1)
     first = rest.split()[0].lower()
+    verbal = first in _BASE_VERBS
     if kind == "operative":
         if body_lead(phrase, kind) == "Member States to":
-            return (
-                f"Member States to {rest}"
-                if first in _BASE_VERBS
-                else f"Member States to provide {rest}"
-            )
-        return f"measures to {rest}" if first in _BASE_VERBS else rest
-    if rest.lower().startswith(_DETERMINERS):
+            verb = rest if verbal else f"provide {rest}"
+            return f"Member States not to {verb}" if negated else f"Member States to {verb}"
+        if verbal:
+            return f"measures not to {rest}" if negated else f"measures to {rest}"
         return rest
-    return f"the need to {rest}" if first in _BASE_VERBS else f"the importance of {rest}"
+    if re.search(
+        r"\b(?:by|about|of|at|to|with|for|in|that)$", phrase, re.I
+    ) or rest.lower().startswith(_DETERMINERS):
+        return rest
+    if verbal:
+        return f"the need not to {rest}" if negated else f"the need to {rest}"
+    return f"the importance of {rest}"
 
 
 def drop_phrase_words(phrase: str, topic: str) -> str:  # public: the drafter uses it too

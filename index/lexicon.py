@@ -127,7 +127,7 @@ class Lexicon:
                 if entry is None or (kind and entry[1] != kind):
                     continue
                 end_word = skip + length
-                end_word, after = self._suffix(keys, end_word)
+                end_word, after = self._suffix(keys, end_word, words, text)
                 end = words[end_word - 1].end()
                 if best is None or end > best.end:
                     best = PhraseMatch(
@@ -148,7 +148,16 @@ class Lexicon:
                 options.append((len(mk), (mod,)))
         return options
 
-    def _suffix(self, keys: list[str], pos: int) -> tuple[int, tuple[str, ...]]:
+    def _suffix(
+        self, keys: list[str], pos: int, words: list[re.Match[str]] | None = None, text: str = ""
+    ) -> tuple[int, tuple[str, ...]]:
+        """A trailing modifier ('Recalling also'), only when nothing but spaces precede it."""
+        if (
+            words is not None
+            and pos < len(words)
+            and text[words[pos - 1].end() : words[pos].start()].strip()
+        ):
+            return pos, ()
         for mod in sorted(self.modifiers_after, key=len, reverse=True):
             mk = mod.split()
             if keys[pos : pos + len(mk)] == mk:

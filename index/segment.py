@@ -22,7 +22,7 @@ ParaKind = Literal["pre", "op", "sub", "heading", "annex", "annex_item", "closin
 
 _OP = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 _ITALIC_LEAD = re.compile(r"^([*_]{1,2})([^*_]+?)\1")
-_ENDED = re.compile(r"[,;:.]['’\"”)*_\s]*$")
+_ENDED = re.compile(r"(?:[,;:.]['’\"”)*_\s]*|[;,]\s+(?:and|or))$")
 _FOOTNOTE = re.compile(
     r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?:See\b|Official Records|United Nations,|[ASE]/\S+"
     r"|General Assembly resolution|Resolution \d|Ibid|Available at|https?://|Treaty Series)"
