@@ -17,7 +17,7 @@ from index.errors import ClausewrightError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("corpus", "search", "lint", "draft")
+COMMAND_MODULES = ("corpus", "search", "lint", "draft", "eval")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ a case with no relevant IDs is an error (a suite must say what is relevant).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 
 def _check(relevant: Iterable[str]) -> set[str]:
@@ -63,3 +63,67 @@ def set_scores(found: Iterable[str], expected: Iterable[str]) -> dict[str, float
 def mean(values: Iterable[float]) -> float:
     values = list(values)
     return sum(values) / len(values) if values else 0.0
+
+
+def prf(true_positives: int, found: int, expected: int) -> dict[str, float]:
+    """Micro precision, recall and F1 from counts.
+
+    Nothing found while something was expected scores 0 on all three; nothing found and
+    nothing expected scores 1 (there was nothing to get wrong).
+    """
+    if true_positives < 0 or true_positives > min(found, expected):
+        raise ValueError("true positives must lie between 0 and min(found, expected)")
+    if found == 0 and expected == 0:
+        return {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    precision = true_positives / found if found else 0.0
+    recall = true_positives / expected if expected else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def percentile(values: Iterable[float], q: float) -> float:
+    """The ``q``-th percentile (0–100) with linear interpolation between closest ranks.
+
+    The same definition as ``numpy.percentile``'s default; an empty list gives 0.
+    """
+    if not 0 <= q <= 100:
+        raise ValueError("q must lie between 0 and 100")
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    pos = (len(ordered) - 1) * q / 100
+    low = math.floor(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+Supported = Callable[[Sequence[str]], bool]
+
+
+def citation_recall(supported: Supported, cited: Sequence[str]) -> float:
+    """ALCE citation recall of one statement: 1 when the union of its cited texts
+    supports it, else 0 (a statement that cites nothing scores 0)."""
+    return 1.0 if cited and supported(list(cited)) else 0.0
+
+
+def citation_precision(supported: Supported, cited: Sequence[str]) -> float:
+    """ALCE citation precision of one statement: the share of its citations that are
+    relevant; no citations score 0.
+
+    A citation is *relevant* when the statement is supported by all its citations and
+    either the citation supports it alone or the statement is no longer supported
+    without it. So a citation is irrelevant when the statement stays supported without
+    it (it added nothing), and every citation is irrelevant when even the union of the
+    citations does not support the statement.
+    """
+    cited = list(cited)
+    if not cited or not supported(cited):
+        return 0.0
+    if len(cited) == 1:
+        return 1.0
+    relevant = 0
+    for i, text in enumerate(cited):
+        rest = cited[:i] + cited[i + 1 :]
+        if supported([text]) or not supported(rest):
+            relevant += 1
+    return relevant / len(cited)
