@@ -24,7 +24,7 @@ from pathlib import Path
 
 from index.errors import InputError
 from index.model import Corpus
-from index.wordforms import HYPHENS, STOP_WORDS, WORD, Tokenizer, fold  # noqa: F401 (re-exported)
+from index.wordforms import STOP_WORDS, Tokenizer
 
 log = logging.getLogger(__name__)
 

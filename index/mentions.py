@@ -27,9 +27,10 @@ import sys
 from array import array
 from typing import NamedTuple
 
-from index.acronyms import HYPHENS, STOP_WORDS, AcronymTable, Tokenizer
+from index.acronyms import AcronymTable
 from index.mention_result import Hit, MentionResult
 from index.model import Corpus
+from index.wordforms import HYPHENS, STOP_WORDS, Tokenizer
 
 log = logging.getLogger(__name__)
 

@@ -6,15 +6,9 @@ import json
 
 import pytest
 
-from index.acronyms import (
-    BUILTIN_SOURCE,
-    AcronymTable,
-    Tokenizer,
-    acronym_letters,
-    find_definitions,
-    fold,
-)
+from index.acronyms import BUILTIN_SOURCE, AcronymTable, acronym_letters, find_definitions
 from index.errors import InputError
+from index.wordforms import Tokenizer, fold
 
 
 @pytest.mark.parametrize(

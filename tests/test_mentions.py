@@ -8,10 +8,11 @@ import re
 
 import pytest
 
-from index.acronyms import AcronymTable, Tokenizer
+from index.acronyms import AcronymTable
 from index.mention_result import excerpt, highlight
 from index.mentions import MentionIndex
 from index.model import Clause, Corpus, Resolution
+from index.wordforms import Tokenizer
 
 AVRR_IDS = ["IOM/1/3 op 9", "IOM/1/4 op 8", "IOM/1/4 op 8(a)", "IOM/1/4 op 8(b)"]
 
