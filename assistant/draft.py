@@ -18,7 +18,8 @@ from index.errors import InputError
 from index.model import Resolution
 
 HEADER_FIELDS = ("code", "committee", "topic", "sponsors", "signatories")
-LAYOUT_CODES = {"CW201", "CW202", "CW203", "CW301", "CW302"}  # numbering and closing marks
+LAYOUT_CODES = {"CW201", "CW202", "CW203", "CW204", "CW205", "CW301", "CW302"}  # numbers, marks
+_FIELD_LINE = re.compile(rf"^\s*(?P<name>{'|'.join(HEADER_FIELDS)})\s*:\s*(?P<value>.*?)\s*$", re.I)
 
 
 @dataclass
@@ -32,10 +33,19 @@ class DraftHeader:
     def lines(self) -> list[str]:
         out = []
         for name in HEADER_FIELDS:
-            value = getattr(self, name)
+            value = " ".join(str(getattr(self, name) or "").split())  # one line per field
             if value:
                 out.append(f"{name.capitalize()}: {value}")
         return out
+
+    @classmethod
+    def from_text(cls, text: str) -> DraftHeader:
+        """The header fields written at the top of a draft (``Code: …`` lines)."""
+        values = {}
+        for line in text.split("\n")[: _header_end(text.split("\n"))]:
+            if m := _FIELD_LINE.match(line):
+                values.setdefault(m.group("name").lower(), m.group("value"))
+        return cls(**values)
 
 
 @dataclass
@@ -78,6 +88,14 @@ class DraftDocument:
 
     # -- editing ---------------------------------------------------------------------
 
+    def set_header(self, header: DraftHeader) -> None:
+        """Replace the header field lines at the top of the draft with ``header``'s."""
+        lines = self.text.split("\n")
+        head = header.lines()
+        rest = lines[_header_end(lines) :]
+        self.text = "\n".join([*head, *([""] if head else []), *rest])
+        self.header = header
+
     def apply_fix(self, diagnostic: Any) -> None:
         """Apply one diagnostic's fix (the one-click fix of the workspace)."""
         if diagnostic.fix:
@@ -111,6 +129,14 @@ class DraftDocument:
             if not layout:
                 return
             self.text = apply_fixes(self.text, layout)
+
+
+def _header_end(lines: list[str]) -> int:
+    """Index of the first line after the leading header fields and blank lines."""
+    end = 0
+    while end < len(lines) and (not lines[end].strip() or _FIELD_LINE.match(lines[end])):
+        end += 1
+    return end
 
 
 def _insertion_line(res: Resolution | None, kind: str, lines: list[str]) -> int:
