@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.citing import extract_markers
+from assistant.export import written
 from assistant.proposals import Citation, DraftRequest, Proposal
 from assistant.revising import ACTIONS
 
@@ -247,12 +248,7 @@ def _target_clauses(rest: str, draft_text: str | None, parser: Any) -> list[str]
 
 
 def _render(clause: Any) -> str:
-    text = clause.text
-    if clause.phrase and text.startswith(clause.phrase):
-        text = f"*{clause.phrase}*{text[len(clause.phrase) :]}"
-    lines = [f"{clause.number}. {text}"]
-    lines += [f"{s.label}. {s.text}" for s in clause.subclauses]
-    return "\n".join(lines)
+    return "\n".join(written(c) for c in clause.walk())
 
 
 def _cited_in_order(text: str, allowed: list[str]) -> list[str]:

@@ -36,19 +36,23 @@ def to_markdown(text: str, res: Resolution | None) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def _markdown_clause(clause: Clause, depth: int) -> list[str]:
+def written(clause: Clause, emphasise: bool = True) -> str:
+    """A clause as written: number or label, the phrase in its emphasis, then the text."""
     text = clause.text
-    if clause.phrase and text.startswith(clause.phrase):
+    if emphasise and clause.phrase and text.startswith(clause.phrase):
         mark = "_" if clause.emphasis == "underline" else "*"
         text = f"{mark}{clause.phrase}{mark}{text[len(clause.phrase) :]}"
     head = ""
     if clause.kind == "operative" and clause.numbered:
         head = f"{clause.number}. "
     elif clause.kind == "subclause" and clause.label:
-        head = {"paren": f"({clause.label}) ", "close": f"{clause.label}) "}.get(
-            clause.label_style or "dot", f"{clause.label}. "
-        )
-    lines = ["    " * depth + head + text]
+        forms = {"paren": f"({clause.label}) ", "close": f"{clause.label}) "}
+        head = forms.get(clause.label_style or "dot", f"{clause.label}. ")
+    return head + text
+
+
+def _markdown_clause(clause: Clause, depth: int) -> list[str]:
+    lines = ["    " * depth + written(clause)]
     for sub in clause.subclauses:
         lines.extend(_markdown_clause(sub, depth + 1))
     return lines
@@ -92,18 +96,7 @@ def _clause(document: object, clause: Clause, depth: int, inches: object) -> Non
     elif clause.kind == "subclause":
         fmt.first_line_indent = inches(-0.3)
         fmt.left_indent = inches(0.5 + 0.5 * depth)
-    head = ""
-    if clause.kind == "operative" and clause.numbered:
-        head = f"{clause.number}. "
-    elif clause.kind == "subclause" and clause.label:
-        head = {"paren": f"({clause.label}) ", "close": f"{clause.label}) "}.get(
-            clause.label_style or "dot", f"{clause.label}. "
-        )
-    text = clause.text
-    if clause.phrase and text.startswith(clause.phrase) and clause.emphasis != "none":
-        mark = "_" if clause.emphasis == "underline" else "*"
-        text = f"{mark}{clause.phrase}{mark}{text[len(clause.phrase) :]}"
-    _runs(para, head + text)
+    _runs(para, written(clause, emphasise=clause.emphasis != "none"))
     for sub in clause.subclauses:
         _clause(document, sub, depth + 1, inches)
 
