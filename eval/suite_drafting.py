@@ -16,7 +16,8 @@ Per proposal (the suite asks for one clause per request):
 * **precedent recall**: share of the case's expected precedent IDs cited or retrieved
   (``precedent_cited``: cited only);
 * **unprecedented**: no-precedent cases must be flagged unprecedented and cite nothing;
-* **latency**: wall time of ``propose`` per request (p50, p95, max).
+* **latency**: wall time of ``propose`` per request (p50, p95, max), and the CPU time
+  of the process (all threads) per request, which other jobs on the machine hardly change.
 
 A request that returns no proposal, or raises, scores 0 on everything.
 """
@@ -88,7 +89,7 @@ class DraftingSuite:
             profile=case.get("profile"),
         )
         record: dict[str, Any] = {"id": case["id"], "request": case["request"]}
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
             proposals = list(self.drafter.propose(request))
         except Exception as exc:  # one broken case must not hide the others' scores
@@ -96,6 +97,7 @@ class DraftingSuite:
             proposals = []
             record["error"] = f"{type(exc).__name__}: {exc}"
         record["latency_s"] = rounded(time.perf_counter() - t0)
+        record["cpu_s"] = rounded(time.process_time() - c0)
         scored = [self._proposal(case, p) for p in proposals]
         record["proposals"] = scored
         record.update(case_scores(case, scored))
@@ -189,6 +191,7 @@ def aggregate(records: list[dict[str, Any]]) -> dict[str, float]:
         "latency_p50_s": percentile(latencies, 50),
         "latency_p95_s": percentile(latencies, 95),
         "latency_max_s": max(latencies, default=0.0),
+        "cpu_p50_s": percentile([r.get("cpu_s", 0.0) for r in records], 50),
     }
     if any("judge_citation_recall" in r for r in precedented):
         for key in ("judge_citation_recall", "judge_citation_precision"):
