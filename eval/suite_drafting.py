@@ -113,7 +113,8 @@ class DraftingSuite:
         retrieved = set(p.retrieved)
         invalid = [i for i in cited if i not in self.texts or i not in retrieved]
         valid = not invalid and (bool(cited) or bool(p.unprecedented))
-        evidence = [self.texts[i] for i in cited if i in self.texts]
+        # an ID that is not in the corpus supports nothing but still counts as a citation
+        evidence = [self.texts.get(i, "") for i in cited]
         statement = p.body or p.text
         out = {
             "text": p.text,

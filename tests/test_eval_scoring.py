@@ -229,9 +229,9 @@ def test_drafting_scores_by_hand():
     assert m["citation_validity"] == pytest.approx(2 / 3)
     assert m["numbering_accuracy"] == 0.0
     # d1: supported by "A op 1" alone; "A op 3" adds nothing → precision 1/2
-    # d2: evidence is "A op 2" only (B op 9 has no text) and it supports → 1 and 1
+    # d2: "A op 2" supports alone; "B op 9" is not in the corpus, supports nothing → 1/2
     assert m["citation_recall"] == 1.0
-    assert m["citation_precision"] == pytest.approx((0.5 + 1.0) / 2)
+    assert m["citation_precision"] == pytest.approx((0.5 + 0.5) / 2)
     # d1: both expected IDs retrieved; d2: its one ID cited
     assert m["precedent_recall"] == 1.0
     assert m["precedent_cited"] == pytest.approx((0.5 + 1.0) / 2)
