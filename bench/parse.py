@@ -56,12 +56,18 @@ def main() -> int:
         parse_s, resolutions = best_of(args.repeat, lambda: parser.parse_file(path))
     clauses = sum(len(r.clauses()) for r in resolutions)
     floor_lines_per_s = len(lines) / floor_s
-    print(f"corpus: {mb:.1f} MB, {len(lines):,} lines, {len(resolutions):,} resolutions, "
-          f"{clauses:,} clauses")
-    print(f"floor (read + split lines): {floor_s * 1000:.1f} ms = {mb / floor_s:,.0f} MB/s, "
-          f"{floor_lines_per_s:,.0f} lines/s")
-    print(f"parser: {parse_s:.2f} s = {clauses / parse_s:,.0f} clauses/s, {mb / parse_s:.2f} MB/s, "
-          f"{len(lines) / parse_s:,.0f} lines/s")
+    print(
+        f"corpus: {mb:.1f} MB, {len(lines):,} lines, {len(resolutions):,} resolutions, "
+        f"{clauses:,} clauses"
+    )
+    print(
+        f"floor (read + split lines): {floor_s * 1000:.1f} ms = {mb / floor_s:,.0f} MB/s, "
+        f"{floor_lines_per_s:,.0f} lines/s"
+    )
+    print(
+        f"parser: {parse_s:.2f} s = {clauses / parse_s:,.0f} clauses/s, {mb / parse_s:.2f} MB/s, "
+        f"{len(lines) / parse_s:,.0f} lines/s"
+    )
     print(f"ratio parser/floor time: {parse_s / floor_s:,.0f}x slower than read+split")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak:.0f} MB")

@@ -28,8 +28,13 @@ def test_text_output_is_one_line_per_finding_and_errors_exit_1(tmp_path, capsys,
     rows = [LINE.match(line) for line in out.splitlines()]
     assert all(rows)
     assert [(m["line"], m["col"], m["code"]) for m in rows] == [
-        ("10", "1", "CW501"), ("36", "164", "CW204"), ("48", "69", "CW204"),
-        ("52", "112", "CW204"), ("57", "82", "CW204"), ("66", "80", "CW204")]
+        ("10", "1", "CW501"),
+        ("36", "164", "CW204"),
+        ("48", "69", "CW204"),
+        ("52", "112", "CW204"),
+        ("57", "82", "CW204"),
+        ("66", "80", "CW204"),
+    ]
     assert {m["file"] for m in rows} == {str(path)}
     assert "5 error(s), 1 warning(s)" in err and "6 fixable" in err
 
@@ -42,8 +47,9 @@ def test_json_output(tmp_path, capsys, data_dir):
     first = data[1]
     assert {"file", "line", "col", "code", "severity", "message", "clause", "fix"} <= set(first)
     assert first["clause"] == "GA/3/1.1 op 4" and first["severity"] == "error"
-    assert first["fix"] == [{"line": 36, "col": 164, "end_line": 36, "end_col": 165,
-                             "replacement": ":"}]
+    assert first["fix"] == [
+        {"line": 36, "col": 164, "end_line": 36, "end_col": 165, "replacement": ":"}
+    ]
 
 
 def test_fix_rewrites_the_file_and_is_idempotent(tmp_path, capsys, data_dir):
@@ -59,11 +65,13 @@ def test_fix_rewrites_the_file_and_is_idempotent(tmp_path, capsys, data_dir):
 
 def test_fix_keeps_bom_and_crlf(tmp_path, capsys, data_dir):
     path = tmp_path / "crlf.txt"
-    path.write_bytes(b"\xef\xbb\xbfThe General Assembly,\r\n\r\n*Noting* x;\r\n\r\n"
-                     b"1. *Urges* y.\r\n")
+    path.write_bytes(
+        b"\xef\xbb\xbfThe General Assembly,\r\n\r\n*Noting* x;\r\n\r\n1. *Urges* y.\r\n"
+    )
     assert main(["lint", str(path), "--fix"]) == 0
-    assert path.read_bytes() == (b"\xef\xbb\xbfThe General Assembly,\r\n\r\n*Noting* x,\r\n"
-                                 b"\r\n1. *Urges* y.\r\n")
+    assert path.read_bytes() == (
+        b"\xef\xbb\xbfThe General Assembly,\r\n\r\n*Noting* x,\r\n\r\n1. *Urges* y.\r\n"
+    )
 
 
 def test_profile_option_and_warnings_only_exit_0(tmp_path, capsys, data_dir):
@@ -119,8 +127,13 @@ def test_folder_argument(tmp_path, capsys, data_dir):
 
 def test_fix_repeats_until_nothing_fixable_is_left(tmp_path, capsys, data_dir):
     path = tmp_path / "runon.txt"
-    path.write_text("The General Assembly,\n\nNoting the goal\n\nRecalling the past\n\n"
-                    "1. Urges States to act.\n", "utf-8")
+    path.write_text(
+        "The General Assembly,\n\nNoting the goal\n\nRecalling the past\n\n"
+        "1. Urges States to act.\n",
+        "utf-8",
+    )
     assert main(["lint", str(path), "--profile", "nmun", "--fix"]) == 0
-    assert path.read_text("utf-8") == ("The General Assembly,\n\n*Noting* the goal,\n\n"
-                                       "*Recalling* the past,\n\n1. *Urges* States to act.\n")
+    assert path.read_text("utf-8") == (
+        "The General Assembly,\n\n*Noting* the goal,\n\n"
+        "*Recalling* the past,\n\n1. *Urges* States to act.\n"
+    )

@@ -22,8 +22,9 @@ def test_italic_phrases_pass_nmun_and_un() -> None:
 
 
 def test_missing_italics_are_added() -> None:
-    text = ("The General Assembly,\n\nDeeply concerned by the figures,\n\n"
-            "1. Further requests a report.")
+    text = (
+        "The General Assembly,\n\nDeeply concerned by the figures,\n\n1. Further requests a report."
+    )
     diags, fixed = lint_fixed(Linter("nmun"), text)
     assert [(d.code, d.line, d.col) for d in diags] == [("CW401", 3, 1), ("CW401", 5, 4)]
     assert "*Deeply concerned* by the figures," in fixed
@@ -36,8 +37,10 @@ def test_plain_does_not_require_emphasis() -> None:
 
 
 def test_italic_span_running_past_the_phrase_is_accepted() -> None:
-    text = ("The General Assembly,\n\n*Recalling the Protocol to Prevent Trafficking* "
-            "adopted in 2000,\n\n1. *Urges* States to act.\n")
+    text = (
+        "The General Assembly,\n\n*Recalling the Protocol to Prevent Trafficking* "
+        "adopted in 2000,\n\n1. *Urges* States to act.\n"
+    )
     assert Linter("nmun").lint_text(text) == []
 
 
@@ -57,8 +60,7 @@ def test_thimun_accepts_italic_preamble_but_not_italic_operatives() -> None:
 def test_generic_opening_names_no_body_and_is_fixed_from_header() -> None:
     text = "Resolution GA/3/1\n\nGeneral Assembly Third Committee\n\nThe Committee," + BODY
     diags, fixed = lint_fixed(Linter("nmun"), text)
-    assert [(d.code, d.line, d.col, d.severity) for d in diags] == \
-        [("CW501", 5, 1, "warning")]
+    assert [(d.code, d.line, d.col, d.severity) for d in diags] == [("CW501", 5, 1, "warning")]
     assert "\nThe General Assembly,\n" in fixed
 
 
@@ -69,8 +71,9 @@ def test_generic_opening_without_known_body_has_no_fix() -> None:
 
 def test_misnamed_body_is_reported_and_a_different_body_is_not() -> None:
     head = "Code: IOM/1/3\n\nCommittee: International Organization for Migration\n\n"
-    diags, fixed = lint_fixed(Linter("nmun"), head + "*The International Organization of "
-                              "Migration,*" + BODY)
+    diags, fixed = lint_fixed(
+        Linter("nmun"), head + "*The International Organization of Migration,*" + BODY
+    )
     assert [(d.code, d.line, d.col) for d in diags] == [("CW502", 5, 2)]
     assert "*The International Organization for Migration,*" in fixed
     other = "Code: HRC/1/1\n\nCommittee: Third Committee\n\nThe General Assembly," + BODY

@@ -11,8 +11,9 @@ def diag(*edits: TextEdit, code: str = "CW201") -> Diagnostic:
 
 def test_replacement_and_insertion_on_several_lines() -> None:
     text = "ab;\ncd\n"
-    out = apply_fixes(text, [diag(TextEdit.replace(1, 3, 1, ",")),
-                             diag(TextEdit.insert(2, 3, ";"))])
+    out = apply_fixes(
+        text, [diag(TextEdit.replace(1, 3, 1, ",")), diag(TextEdit.insert(2, 3, ";"))]
+    )
     assert out == "ab,\ncd;\n"
 
 
@@ -23,23 +24,33 @@ def test_identical_edits_are_applied_once() -> None:
 
 def test_overlapping_edit_is_skipped() -> None:
     text = "Recalling, the"
-    out = apply_fixes(text, [diag(TextEdit.replace(1, 1, 9, "Noting")),
-                             diag(TextEdit.replace(1, 5, 3, "XYZ"))])
+    out = apply_fixes(
+        text, [diag(TextEdit.replace(1, 1, 9, "Noting")), diag(TextEdit.replace(1, 5, 3, "XYZ"))]
+    )
     assert out == "Noting, the"
 
 
 def test_insertions_at_one_point_keep_diagnostic_order() -> None:
     text = "Decides to act."
-    out = apply_fixes(text, [diag(TextEdit.insert(1, 1, "3. "), code="CW302"),
-                             diag(TextEdit.insert(1, 1, "*"), TextEdit.insert(1, 8, "*"),
-                                  code="CW401")])
+    out = apply_fixes(
+        text,
+        [
+            diag(TextEdit.insert(1, 1, "3. "), code="CW302"),
+            diag(TextEdit.insert(1, 1, "*"), TextEdit.insert(1, 8, "*"), code="CW401"),
+        ],
+    )
     assert out == "3. *Decides* to act."
 
 
 def test_insertion_before_a_deleted_comma() -> None:
     text = "Recalling, the"
-    out = apply_fixes(text, [diag(TextEdit.insert(1, 1, "*"), TextEdit.insert(1, 10, "*")),
-                             diag(TextEdit.replace(1, 10, 1, ""))])
+    out = apply_fixes(
+        text,
+        [
+            diag(TextEdit.insert(1, 1, "*"), TextEdit.insert(1, 10, "*")),
+            diag(TextEdit.replace(1, 10, 1, "")),
+        ],
+    )
     assert out == "*Recalling* the"
 
 
@@ -57,8 +68,6 @@ def test_diagnostic_dict_round_trip() -> None:
     d = diag(TextEdit.replace(3, 4, 1, ":"))
     data = d.to_dict()
     assert set(data) >= {"file", "line", "col", "code", "severity", "message", "clause", "fix"}
-    assert data["fix"] == [{"line": 3, "col": 4, "end_line": 3, "end_col": 5,
-                            "replacement": ":"}]
-    assert Diagnostic.from_dict(data) == Diagnostic(**{**d.__dict__, "end_line": 3,
-                                                        "end_col": 4})
+    assert data["fix"] == [{"line": 3, "col": 4, "end_line": 3, "end_col": 5, "replacement": ":"}]
+    assert Diagnostic.from_dict(data) == Diagnostic(**{**d.__dict__, "end_line": 3, "end_col": 4})
     assert d.render() == "f.txt:3:4 CW201 m"

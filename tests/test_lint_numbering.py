@@ -34,9 +34,11 @@ def test_sequential_numbers_are_clean(nmun: Linter) -> None:
 
 
 def test_gap_is_renumbered_and_references_follow(nmun: Linter) -> None:
-    body = ("1. *Urges* action;\n\n3. *Requests* a report on paragraph 3 and on "
-            "paragraph 4 of resolution 60/1;\n\n4. *Decides* that operative paragraph 4 (a) "
-            "and paragraphs 1 and 3 apply.")
+    body = (
+        "1. *Urges* action;\n\n3. *Requests* a report on paragraph 3 and on "
+        "paragraph 4 of resolution 60/1;\n\n4. *Decides* that operative paragraph 4 (a) "
+        "and paragraphs 1 and 3 apply."
+    )
     diags, fixed = run(nmun, body)
     assert codes(diags) == ["CW301", "CW301"]
     assert [(d.line, d.col) for d in diags] == [(9, 1), (11, 1)]
@@ -45,8 +47,10 @@ def test_gap_is_renumbered_and_references_follow(nmun: Linter) -> None:
 
 
 def test_repeat_is_renumbered_and_ambiguous_reference_warns(nmun: Linter) -> None:
-    body = ("1. *Urges* action;\n\n2. *Requests* a report;\n\n2. *Invites* States to "
-            "act;\n\n3. *Decides* to review paragraph 2 and paragraph 9.")
+    body = (
+        "1. *Urges* action;\n\n2. *Requests* a report;\n\n2. *Invites* States to "
+        "act;\n\n3. *Decides* to review paragraph 2 and paragraph 9."
+    )
     diags, fixed = run(nmun, body)
     assert codes(diags) == ["CW301", "CW301", "CW305", "CW305"]
     warnings = [d for d in diags if d.code == "CW305"]
@@ -94,8 +98,10 @@ def test_label_gap_is_relabelled(nmun: Linter) -> None:
 
 
 def test_label_form_follows_profile_depth() -> None:
-    body = ("1. *Urges* States to:\n\na. Act, including by:\n\ni. Training;\n\nii. Funding;\n\n"
-            "b. Report;\n\n2. *Decides* to act.")
+    body = (
+        "1. *Urges* States to:\n\na. Act, including by:\n\ni. Training;\n\nii. Funding;\n\n"
+        "b. Report;\n\n2. *Decides* to act."
+    )
     un = Linter("un")
     diags, fixed = run(un, body)
     assert codes(diags) == ["CW304"] * 4
@@ -118,9 +124,13 @@ def test_plain_follows_each_lists_own_first_label() -> None:
 
 
 def test_internal_references() -> None:
-    line = ("as in paragraph 4 above, paragraphs 5 and 6, paragraph 2 of resolution 60/1, "
-            "Article 5, paragraph 3, preambular paragraph 7 and operative paragraph 8 (a)")
+    line = (
+        "as in paragraph 4 above, paragraphs 5 and 6, paragraph 2 of resolution 60/1, "
+        "Article 5, paragraph 3, preambular paragraph 7 and operative paragraph 8 (a)"
+    )
     assert [n for n, _, _ in internal_references(line)] == [4, 5, 6, 8]
-    line = ("paragraph 2 in a timely manner; paragraph 3 in resolution 60/1; and paragraph 4 "
-            "of the present resolution; paragraph 5 of the Charter")
+    line = (
+        "paragraph 2 in a timely manner; paragraph 3 in resolution 60/1; and paragraph 4 "
+        "of the present resolution; paragraph 5 of the Charter"
+    )
     assert [n for n, _, _ in internal_references(line)] == [2, 4]

@@ -25,11 +25,13 @@ def found(linter: Linter, body: str, code: str) -> list:
 
 
 def test_clean_clauses_with_modifiers_and_british_spellings(linter: Linter) -> None:
-    body = ("*Recognising* the work done,\n\n*Deeply concerned* by the figures,\n\n"
-            "*Taking into consideration* the reports,\n\n*Recalling also* its resolutions,\n\n"
-            "1. *Further requests* the Secretary-General to report;\n\n"
-            "2. *Once again calls upon* Member States to act;\n\n"
-            "3. *Authorises* the mission to act;\n\n4. *Decides* to remain seized of the matter.")
+    body = (
+        "*Recognising* the work done,\n\n*Deeply concerned* by the figures,\n\n"
+        "*Taking into consideration* the reports,\n\n*Recalling also* its resolutions,\n\n"
+        "1. *Further requests* the Secretary-General to report;\n\n"
+        "2. *Once again calls upon* Member States to act;\n\n"
+        "3. *Authorises* the mission to act;\n\n4. *Decides* to remain seized of the matter."
+    )
     assert lint(linter, body) == []
 
 
@@ -74,8 +76,7 @@ def test_comma_after_phrase_is_an_error_and_fixed(linter: Linter) -> None:
 
 
 def test_comma_opening_a_short_aside_is_accepted(linter: Linter) -> None:
-    body = ("*Recalling*, in this regard, its resolution 70/1,\n\n"
-            "1. *Decides*, inter alia, to act.")
+    body = "*Recalling*, in this regard, its resolution 70/1,\n\n1. *Decides*, inter alia, to act."
     assert found(linter, body, "CW104") == []
 
 
@@ -87,8 +88,10 @@ def test_capitalised_word_inside_phrase_warns(linter: Linter) -> None:
 
 def test_counterpart_forms() -> None:
     lexicon = Lexicon.default()
-    assert counterpart(lexicon, "Acknowledges with appreciation", "preambulatory") == \
-        "Acknowledging with appreciation"
+    assert (
+        counterpart(lexicon, "Acknowledges with appreciation", "preambulatory")
+        == "Acknowledging with appreciation"
+    )
     assert counterpart(lexicon, "Notes", "preambulatory") == "Noting"
     assert counterpart(lexicon, "Emphasizing", "operative") == "Emphasizes"
     assert counterpart(lexicon, "Welcoming", "operative") == "Welcomes"
@@ -97,8 +100,11 @@ def test_counterpart_forms() -> None:
 
 def test_profile_phrases_extend_the_lexicon(tmp_path) -> None:
     profile = tmp_path / "conf.toml"
-    profile.write_text('name = "conf"\nextends = "nmun"\n[phrases.operative]\n'
-                       '"Implores" = "conference handbook"\n', "utf-8")
+    profile.write_text(
+        'name = "conf"\nextends = "nmun"\n[phrases.operative]\n'
+        '"Implores" = "conference handbook"\n',
+        "utf-8",
+    )
     body = "*Noting* the goal,\n\n1. *Implores* States to act."
     assert found(Linter(str(profile)), body, "CW103") == []
     assert len(found(Linter("nmun"), body, "CW103")) == 1

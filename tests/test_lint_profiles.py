@@ -31,8 +31,11 @@ def test_shipped_profiles() -> None:
 
 def test_user_profile_extends_a_shipped_one(tmp_path: Path) -> None:
     path = tmp_path / "conf.toml"
-    path.write_text('name = "conf"\nextends = "nmun"\nlabels = ["a.", "i.", "1."]\n'
-                    '[emphasis]\noperative = ["underline"]\n', "utf-8")
+    path.write_text(
+        'name = "conf"\nextends = "nmun"\nlabels = ["a.", "i.", "1."]\n'
+        '[emphasis]\noperative = ["underline"]\n',
+        "utf-8",
+    )
     profile = ProfileStore().get(str(path))
     assert profile.name == "conf"
     assert profile.labels[2] == LabelStep("dot", "num")
@@ -56,14 +59,17 @@ def test_bad_profiles_raise_clear_errors(tmp_path: Path) -> None:
         LabelStep.parse("(a")
 
 
-@pytest.mark.parametrize("text,name", [
-    ("The General Assembly,\n\nNoting x,\n\n1. Urges y:\n\n(a) z;\n\n(b) w.", "plain"),
-    ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y:\n\n(a) z;\n\n(b) w.", "un"),
-    ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y:\n\na. z;\n\nb. w.", "nmun"),
-    ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y.", "nmun"),
-    ("The General Assembly,\n\n_Noting_ x,\n\n1. _Urges_ y.", "thimun"),
-    ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y:\n\na) z,\n\nb) w.", "thimun"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The General Assembly,\n\nNoting x,\n\n1. Urges y:\n\n(a) z;\n\n(b) w.", "plain"),
+        ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y:\n\n(a) z;\n\n(b) w.", "un"),
+        ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y:\n\na. z;\n\nb. w.", "nmun"),
+        ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y.", "nmun"),
+        ("The General Assembly,\n\n_Noting_ x,\n\n1. _Urges_ y.", "thimun"),
+        ("The General Assembly,\n\n*Noting* x,\n\n1. *Urges* y:\n\na) z,\n\nb) w.", "thimun"),
+    ],
+)
 def test_profile_inference(text: str, name: str) -> None:
     assert infer_profile_name(Parser().parse_text(text)[0]) == name
 

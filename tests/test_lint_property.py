@@ -14,11 +14,33 @@ from index.labels import make_label, render
 from index.model import Clause
 from index.parse import Parser
 
-PRE = ["Recalling", "Noting with concern", "Deeply concerned", "Bearing in mind",
-       "Recognizing", "Welcoming", "Reaffirming"]
+PRE = [
+    "Recalling",
+    "Noting with concern",
+    "Deeply concerned",
+    "Bearing in mind",
+    "Recognizing",
+    "Welcoming",
+    "Reaffirming",
+]
 OPS = ["Urges", "Requests", "Calls upon", "Further invites", "Encourages", "Decides"]
-WORDS = ["the", "States", "report", "work", "action", "of", "in", "cooperation", "measures",
-         "2015", "programme", "victims", "paragraph 2", "regional", "(UNODC)"]
+WORDS = [
+    "the",
+    "States",
+    "report",
+    "work",
+    "action",
+    "of",
+    "in",
+    "cooperation",
+    "measures",
+    "2015",
+    "programme",
+    "victims",
+    "paragraph 2",
+    "regional",
+    "(UNODC)",
+]
 MARKS = (",", ";", ".", ":")
 LABEL_STYLES = [("dot", "alpha"), ("paren", "alpha"), ("close", "alpha"), ("dot", "roman")]
 
@@ -38,8 +60,9 @@ def tree(text: str) -> list[tuple]:
 
 
 @st.composite
-def clause_line(draw, phrases: list[str], good_mark: str, head: str = "",
-                marks: tuple[str, ...] = MARKS) -> str:
+def clause_line(
+    draw, phrases: list[str], good_mark: str, head: str = "", marks: tuple[str, ...] = MARKS
+) -> str:
     phrase = draw(st.sampled_from(phrases))
     marker = draw(st.sampled_from(["*", "*", "_", ""]))
     comma = "," if draw(st.integers(0, 5)) == 0 else ""
@@ -69,8 +92,11 @@ def sub_clauses(draw, marks: tuple[str, ...]) -> list[str]:
 
 @st.composite
 def documents(draw, marks: tuple[str, ...] = MARKS) -> str:
-    opening = draw(st.sampled_from(["The General Assembly,", "The General Assembly,",
-                                    "*The General Assembly*"]))
+    opening = draw(
+        st.sampled_from(
+            ["The General Assembly,", "The General Assembly,", "*The General Assembly*"]
+        )
+    )
     paras = ["Resolution GA/9/1", opening]
     paras += [draw(clause_line(PRE, ",", marks=marks)) for _ in range(draw(st.integers(1, 3)))]
     n_ops = draw(st.integers(1, 4))
@@ -88,11 +114,15 @@ def linters() -> dict[str, Linter]:
     return {name: Linter(name) for name in ("un", "nmun", "thimun", "plain")}
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=documents(), profile=st.sampled_from(["un", "nmun", "thimun", "plain"]))
-def test_fixing_keeps_clause_words_and_is_idempotent(linters: dict, text: str,
-                                                     profile: str) -> None:
+def test_fixing_keeps_clause_words_and_is_idempotent(
+    linters: dict, text: str, profile: str
+) -> None:
     linter = linters[profile]
     diagnostics = linter.lint_text(text)
     for d in diagnostics:
@@ -106,16 +136,27 @@ def test_fixing_keeps_clause_words_and_is_idempotent(linters: dict, text: str,
 def flat_words(text: str) -> list[str]:
     """Every clause word in order, labels left out: a clause run into the next and the
     two clauses after the fix read the same."""
-    return [w for r in Parser().parse_text(text) for c in r.clauses() for w in words(c.text)
-            if not re.fullmatch(r"[a-z]|[ivx]+", w)]
+    return [
+        w
+        for r in Parser().parse_text(text)
+        for c in r.clauses()
+        for w in words(c.text)
+        if not re.fullmatch(r"[a-z]|[ivx]+", w)
+    ]
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])
-@given(text=documents(marks=(*MARKS, "", "")),
-       profile=st.sampled_from(["un", "nmun", "thimun", "plain"]))
-def test_missing_marks_are_fixed_without_changing_words(linters: dict, text: str,
-                                                        profile: str) -> None:
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    text=documents(marks=(*MARKS, "", "")),
+    profile=st.sampled_from(["un", "nmun", "thimun", "plain"]),
+)
+def test_missing_marks_are_fixed_without_changing_words(
+    linters: dict, text: str, profile: str
+) -> None:
     fixed, left = linters[profile].fix_text(text)
     assert flat_words(fixed) == flat_words(text)
     assert [d.render() for d in left if d.fix] == [], fixed

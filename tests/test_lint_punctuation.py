@@ -28,8 +28,10 @@ def where(diags: list) -> list[tuple[int, int]]:
 
 
 def test_well_punctuated_resolution_is_clean(nmun: Linter) -> None:
-    body = ("*Noting* the goal,\n\n1. *Urges* States to:\n\na. Act;\n\nb. Report;\n\n"
-            "2. *Requests* a report:\n\na. On progress;\n\nb. On gaps.")
+    body = (
+        "*Noting* the goal,\n\n1. *Urges* States to:\n\na. Act;\n\nb. Report;\n\n"
+        "2. *Requests* a report:\n\na. On progress;\n\nb. On gaps."
+    )
     assert nmun.lint_text(HEAD + body + "\n") == []
 
 
@@ -60,8 +62,9 @@ def test_clause_run_into_the_next_for_want_of_a_mark(nmun: Linter) -> None:
 
 
 def test_run_together_sub_clauses_are_fixed_in_passes(nmun: Linter) -> None:
-    body = ("*Noting* the goal,\n\n1. *Urges* States to\n\na. Act\n\nb. Report;\n\n"
-            "3. *Decides* to act.")
+    body = (
+        "*Noting* the goal,\n\n1. *Urges* States to\n\na. Act\n\nb. Report;\n\n3. *Decides* to act."
+    )
     text = HEAD + body + "\n"
     first = nmun.lint_text(text)
     assert [(d.code, d.line) for d in first] == [("CW204", 7), ("CW301", 13)]
@@ -85,16 +88,20 @@ def test_last_operative_clause_must_end_with_period(nmun: Linter) -> None:
 
 
 def test_chapeau_must_end_with_colon(nmun: Linter) -> None:
-    body = ("*Noting* the goal,\n\n1. *Urges* States to;\n\na. Act;\n\nb. Report;\n\n"
-            "2. *Decides* to act.")
+    body = (
+        "*Noting* the goal,\n\n1. *Urges* States to;\n\na. Act;\n\nb. Report;\n\n"
+        "2. *Decides* to act."
+    )
     diags, fixed = check(nmun, body, "CW204")
     assert where(diags) == [(7, 21)]
     assert "1. *Urges* States to:\n" in fixed
 
 
 def test_sub_clause_marks_by_position(nmun: Linter) -> None:
-    body = ("*Noting* the goal,\n\n1. *Urges* States to:\n\na. Act.\n\nb. Report,\n\n"
-            "2. *Requests* a report:\n\na. On progress;\n\nb. On gaps;")
+    body = (
+        "*Noting* the goal,\n\n1. *Urges* States to:\n\na. Act.\n\nb. Report,\n\n"
+        "2. *Requests* a report:\n\na. On progress;\n\nb. On gaps;"
+    )
     diags, fixed = check(nmun, body, "CW205")
     assert where(diags) == [(9, 7), (11, 10), (17, 11)]
     assert "a. Act;\n\nb. Report;\n" in fixed and fixed.endswith("b. On gaps.\n")
@@ -102,8 +109,10 @@ def test_sub_clause_marks_by_position(nmun: Linter) -> None:
 
 def test_thimun_sub_clauses_end_with_commas() -> None:
     thimun = Linter("thimun")
-    good = ("_Noting_ the goal,\n\n1. _Urges_ States to:\n\na) Act,\n\nb) Report;\n\n"
-            "2. _Decides_ to act.")
+    good = (
+        "_Noting_ the goal,\n\n1. _Urges_ States to:\n\na) Act,\n\nb) Report;\n\n"
+        "2. _Decides_ to act."
+    )
     assert thimun.lint_text(HEAD + good + "\n") == []
     bad = good.replace("a) Act,", "a) Act;")
     diags, fixed = check(thimun, bad, "CW205")
@@ -112,21 +121,27 @@ def test_thimun_sub_clauses_end_with_commas() -> None:
 
 
 def test_quotes_markers_and_footnote_numbers_are_looked_through(nmun: Linter) -> None:
-    body = ('*Noting* the call for a “humane manner,”\n\n*Recalling* the *Charter*,2\n\n'
-            "1. *Urges* States to act.\n\n2 See resolution 70/1.")
+    body = (
+        "*Noting* the call for a “humane manner,”\n\n*Recalling* the *Charter*,2\n\n"
+        "1. *Urges* States to act.\n\n2 See resolution 70/1."
+    )
     assert [d.code for d in nmun.lint_text(HEAD + body + "\n")] == []
 
 
 def test_semicolon_and_is_accepted_but_comma_and_semicolon_warns(nmun: Linter) -> None:
-    body = ("*Noting* the goal,\n\n1. *Urges* States to:\n\na. Act, and;\n\nb. Report;\n\n"
-            "2. *Decides* to act.")
+    body = (
+        "*Noting* the goal,\n\n1. *Urges* States to:\n\na. Act, and;\n\nb. Report;\n\n"
+        "2. *Decides* to act."
+    )
     diags, _ = check(nmun, body, "CW206")
     assert where(diags) == [(9, 7)]
     assert diags[0].severity == "warning" and diags[0].fix is None
 
 
 def test_run_on_line_clauses_are_checked_separately(nmun: Linter) -> None:
-    body = ("*Noting* the goal,\n\n1. *Urges* States to act; 2. *Requests* a report: "
-            "(a) On progress; (b) On gaps; 3. *Decides* to act.")
+    body = (
+        "*Noting* the goal,\n\n1. *Urges* States to act; 2. *Requests* a report: "
+        "(a) On progress; (b) On gaps; 3. *Decides* to act."
+    )
     diags = Linter("un").lint_text(HEAD + body + "\n")
     assert [d.code for d in diags] == []

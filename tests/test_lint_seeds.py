@@ -37,21 +37,31 @@ def clause_words(text: str) -> list[tuple[str, str, list[str]]]:
 def test_seed_diagnostics_match_the_hand_checked_list() -> None:
     expected = json.loads((FIXTURES / "seeds_expected.json").read_text("utf-8"))["diagnostics"]
     linter = Linter()
-    actual = [d.to_dict() for path in SEEDS for d in linter.lint_lines(
-        path.read_text("utf-8").split("\n"), rel(path))]
+    actual = [
+        d.to_dict()
+        for path in SEEDS
+        for d in linter.lint_lines(path.read_text("utf-8").split("\n"), rel(path))
+    ]
     assert sorted(map(key, actual)) == sorted(map(key, expected))
 
 
 def test_seed_profiles_are_inferred() -> None:
     linter = Linter()
-    found = {r.symbol: linter.profile_for(r).name
-             for path in SEEDS for r in Parser().parse_file(path)}
-    assert found == {"IOM/1/1": "nmun", "IOM/1/2": "nmun", "IOM/1/3": "nmun",
-                     "IOM/1/4": "nmun", "GA/3/1.1": "plain"}
+    found = {
+        r.symbol: linter.profile_for(r).name for path in SEEDS for r in Parser().parse_file(path)
+    }
+    assert found == {
+        "IOM/1/1": "nmun",
+        "IOM/1/2": "nmun",
+        "IOM/1/3": "nmun",
+        "IOM/1/4": "nmun",
+        "GA/3/1.1": "plain",
+    }
 
 
-@pytest.mark.parametrize("path", sorted((FIXTURES / "corrected").glob("*.txt")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted((FIXTURES / "corrected").glob("*.txt")), ids=lambda p: p.stem
+)
 def test_corrected_seeds_lint_clean_and_keep_their_clauses(path: Path) -> None:
     assert Linter().lint_file(path) == []
     fixed = Parser().parse_file(path)
@@ -61,8 +71,10 @@ def test_corrected_seeds_lint_clean_and_keep_their_clauses(path: Path) -> None:
     assert [c.id for c in fixed[0].clauses()] == [c.id for c in original.clauses()]
 
 
-@pytest.mark.parametrize("name,profile", [("un_ga_trafficking", "un"), ("un_sc_trafficking", "un"),
-                                          ("thimun_migration", "thimun")])
+@pytest.mark.parametrize(
+    "name,profile",
+    [("un_ga_trafficking", "un"), ("un_sc_trafficking", "un"), ("thimun_migration", "thimun")],
+)
 def test_well_formed_texts_lint_clean_under_their_profile(name: str, profile: str) -> None:
     path = FIXTURES / "clean" / f"{name}.txt"
     assert Linter(profile).lint_file(path) == []

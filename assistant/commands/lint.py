@@ -26,12 +26,20 @@ log = logging.getLogger(__name__)
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("lint", help="check resolutions against a style profile (with fixes)")
     p.add_argument("files", nargs="+", help="resolution files or folders")
-    p.add_argument("--profile", help="un, nmun, thimun, plain or a profile .toml file "
-                   "(default: the 'profile' setting, else inferred per resolution)")
+    p.add_argument(
+        "--profile",
+        help="un, nmun, thimun, plain or a profile .toml file "
+        "(default: the 'profile' setting, else inferred per resolution)",
+    )
     p.add_argument("--fix", action="store_true", help="apply the fixes to the files (text only)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument("--phrases", action="append", default=[], metavar="FILE",
-                   help="extra leading phrases (TOML like index/data/phrases.toml); repeatable")
+    p.add_argument(
+        "--phrases",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra leading phrases (TOML like index/data/phrases.toml); repeatable",
+    )
     p.add_argument("--encoding", help="text encoding of the files (default UTF-8)")
     p.set_defaults(func=cmd_lint)
 
@@ -59,8 +67,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
             continue
         found.extend(diagnostics)
     if args.format == "json":
-        sys.stdout.write(json.dumps([d.to_dict() for d in found], ensure_ascii=False,
-                                    indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2) + "\n"
+        )
     else:
         for diag in found:
             sys.stdout.write(diag.render() + "\n")
@@ -70,8 +79,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return 1 if has_errors(found) else 0
 
 
-def fix_file(linter: Linter, path: Path, diagnostics: list[Diagnostic],
-             encoding: str | None) -> list[Diagnostic]:
+def fix_file(
+    linter: Linter, path: Path, diagnostics: list[Diagnostic], encoding: str | None
+) -> list[Diagnostic]:
     """Apply the fixes to a text file in place; the diagnostics left afterwards."""
     if path.suffix.lower() not in TEXT_SUFFIXES:
         sys.stderr.write(f"{path}: not fixed: only text files can be rewritten\n")
@@ -91,8 +101,9 @@ def fix_file(linter: Linter, path: Path, diagnostics: list[Diagnostic],
 
 
 def summary(diagnostics: list[Diagnostic]) -> str:
-    counts = {s: sum(1 for d in diagnostics if d.severity == s)
-              for s in ("error", "warning", "info")}
+    counts = {
+        s: sum(1 for d in diagnostics if d.severity == s) for s in ("error", "warning", "info")
+    }
     fixable = sum(1 for d in diagnostics if d.fix)
     text = f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
     return text + (f"; {fixable} fixable with --fix" if fixable else "")

@@ -26,43 +26,91 @@ RULES: dict[str, Rule] = {
     r.code: r
     for r in (
         Rule("CW101", "error", False, "an operative phrase opens a preambulatory clause"),
-        Rule("CW102", "error", False,
-             "a preambulatory phrase or participle opens an operative clause"),
-        Rule("CW103", "warning", False,
-             "the clause opens with no known leading phrase (names the nearest known ones)"),
+        Rule(
+            "CW102",
+            "error",
+            False,
+            "a preambulatory phrase or participle opens an operative clause",
+        ),
+        Rule(
+            "CW103",
+            "warning",
+            False,
+            "the clause opens with no known leading phrase (names the nearest known ones)",
+        ),
         Rule("CW104", "error", True, "a comma stands straight after the leading phrase"),
-        Rule("CW105", "warning", False,
-             "a word after the first of the leading phrase is capitalised ('Further Requests')"),
+        Rule(
+            "CW105",
+            "warning",
+            False,
+            "a word after the first of the leading phrase is capitalised ('Further Requests')",
+        ),
         Rule("CW201", "error", True, "a preambulatory clause does not end with a comma"),
         Rule("CW202", "error", True, "an operative clause does not end with a semicolon"),
         Rule("CW203", "error", True, "the last operative clause does not end with a period"),
-        Rule("CW204", "error", True,
-             "the text before sub-clauses (the chapeau) does not end with a colon"),
-        Rule("CW205", "error", True,
-             "a sub-clause does not end with the punctuation its position needs"),
-        Rule("CW206", "warning", False,
-             "a conjunction stands before a sub-clause's closing mark (', and;')"),
-        Rule("CW301", "error", True,
-             "operative clauses are not numbered 1…n (gap or repeat); the fix renumbers "
-             "them and updates references"),
+        Rule(
+            "CW204",
+            "error",
+            True,
+            "the text before sub-clauses (the chapeau) does not end with a colon",
+        ),
+        Rule(
+            "CW205",
+            "error",
+            True,
+            "a sub-clause does not end with the punctuation its position needs",
+        ),
+        Rule(
+            "CW206",
+            "warning",
+            False,
+            "a conjunction stands before a sub-clause's closing mark (', and;')",
+        ),
+        Rule(
+            "CW301",
+            "error",
+            True,
+            "operative clauses are not numbered 1…n (gap or repeat); the fix renumbers "
+            "them and updates references",
+        ),
         Rule("CW302", "error", True, "an operative clause has no number"),
         Rule("CW303", "error", True, "a sub-clause label is out of sequence (gap, repeat)"),
-        Rule("CW304", "error", True,
-             "a sub-clause label does not have the profile's form for its depth"),
-        Rule("CW305", "warning", False,
-             "a reference to a paragraph number cannot be updated by the renumbering"),
-        Rule("CW401", "error", True,
-             "the leading phrase is not emphasised as the profile requires"),
-        Rule("CW402", "error", True,
-             "the leading phrase is emphasised in a style the profile does not use"),
-        Rule("CW501", "warning", True,
-             "no opening line naming the body, or it names none ('The Committee,'); "
-             "fixable when the header names the body"),
-        Rule("CW502", "warning", True,
-             "the opening line misnames the body given in the header"),
+        Rule(
+            "CW304",
+            "error",
+            True,
+            "a sub-clause label does not have the profile's form for its depth",
+        ),
+        Rule(
+            "CW305",
+            "warning",
+            False,
+            "a reference to a paragraph number cannot be updated by the renumbering",
+        ),
+        Rule(
+            "CW401", "error", True, "the leading phrase is not emphasised as the profile requires"
+        ),
+        Rule(
+            "CW402",
+            "error",
+            True,
+            "the leading phrase is emphasised in a style the profile does not use",
+        ),
+        Rule(
+            "CW501",
+            "warning",
+            True,
+            "no opening line naming the body, or it names none ('The Committee,'); "
+            "fixable when the header names the body",
+        ),
+        Rule("CW502", "warning", True, "the opening line misnames the body given in the header"),
         Rule("CW503", "error", True, "the opening line does not end with a comma"),
-        Rule("CW901", "info", False,
-             "text the parser could not place in any clause (it was not checked)"),
+        Rule(
+            "CW901",
+            "info",
+            False,
+            "text the parser could not place in any clause (it was not checked)",
+        ),
     )
 }
 

@@ -45,8 +45,13 @@ class TextEdit:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TextEdit:
-        return cls(int(data["line"]), int(data["col"]), int(data["end_line"]),
-                   int(data["end_col"]), str(data["replacement"]))
+        return cls(
+            int(data["line"]),
+            int(data["col"]),
+            int(data["end_line"]),
+            int(data["end_col"]),
+            str(data["replacement"]),
+        )
 
 
 @dataclass

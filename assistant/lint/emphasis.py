@@ -39,12 +39,18 @@ def _missing(ctx: Context, clause: Clause, head: Head, want: str) -> None:
         inner = raw[head.phrase.col - 1 : head.phrase.end_col - 1]
         if "*" not in inner and "_" not in inner:
             p = head.phrase
-            fix = [TextEdit.insert(p.line, p.col, marker),
-                   TextEdit.insert(p.line, p.end_col, marker)]
-    ctx.report("CW401", head.phrase or head.start,
-               f"leading phrase {found.written!r} is not in {want} "
-               f"({marker}{found.written}{marker}), as the {ctx.profile.name} profile requires",
-               clause, fix)
+            fix = [
+                TextEdit.insert(p.line, p.col, marker),
+                TextEdit.insert(p.line, p.end_col, marker),
+            ]
+    ctx.report(
+        "CW401",
+        head.phrase or head.start,
+        f"leading phrase {found.written!r} is not in {want} "
+        f"({marker}{found.written}{marker}), as the {ctx.profile.name} profile requires",
+        clause,
+        fix,
+    )
 
 
 def _wrong(ctx: Context, clause: Clause, head: Head, want: str) -> None:
@@ -52,6 +58,11 @@ def _wrong(ctx: Context, clause: Clause, head: Head, want: str) -> None:
     fix: list[TextEdit] | None = None
     if head.open_marker is not None and head.close_marker is not None:
         fix = [edit(head.open_marker, marker), edit(head.close_marker, marker)]
-    ctx.report("CW402", head.open_marker or head.start,
-               f"leading phrase is in {clause.emphasis}; the {ctx.profile.name} profile "
-               f"uses {want} ({marker}…{marker})", clause, fix)
+    ctx.report(
+        "CW402",
+        head.open_marker or head.start,
+        f"leading phrase is in {clause.emphasis}; the {ctx.profile.name} profile "
+        f"uses {want} ({marker}…{marker})",
+        clause,
+        fix,
+    )

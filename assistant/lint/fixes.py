@@ -71,7 +71,8 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
             continue
         taken.append((start, end, seq, e.replacement))
     out = text
-    for start, end, _seq, replacement in sorted(taken, key=lambda t: (t[0], t[1], t[2]),
-                                                 reverse=True):
+    for start, end, _seq, replacement in sorted(
+        taken, key=lambda t: (t[0], t[1], t[2]), reverse=True
+    ):
         out = out[:start] + replacement + out[end:]
     return out

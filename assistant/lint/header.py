@@ -17,8 +17,20 @@ from assistant.lint.context import Context, edit
 from assistant.lint.diagnostic import TextEdit
 from assistant.lint.source import Span
 
-_GENERIC = {"the", "committee", "council", "assembly", "commission", "conference",
-            "organization", "organisation", "body", "delegation", "forum", "plenary"}
+_GENERIC = {
+    "the",
+    "committee",
+    "council",
+    "assembly",
+    "commission",
+    "conference",
+    "organization",
+    "organisation",
+    "body",
+    "delegation",
+    "forum",
+    "plenary",
+}
 _GA = re.compile(
     r"general assembly|\b(?:first|second|third|fourth|fifth|sixth) committee\b|\bDISEC\b"
     r"|\bSPECPOL\b|\bSOCHUM\b|\bECOFIN\b|\bLegal Committee\b|\bGA\d?\b",
@@ -51,18 +63,26 @@ def check_header(ctx: Context) -> None:
         return
     raw = ctx.source.text(res.opening_line)
     pos = raw.find(res.opening)
-    at = Span(res.opening_line, pos + 1, pos + 1 + len(res.opening)) if pos >= 0 else \
-        Span(res.opening_line, 1, 1)
+    at = (
+        Span(res.opening_line, pos + 1, pos + 1 + len(res.opening))
+        if pos >= 0
+        else Span(res.opening_line, 1, 1)
+    )
     fix = [edit(at, want)] if want and pos >= 0 else None
     name = _norm(res.opening)
     if set(name.split()) <= _GENERIC:
         hint = f"; write {want!r}" if want else ""
-        ctx.report("CW501", at, f"opening line {res.opening!r} does not name the body{hint}",
-                   fix=fix)
+        ctx.report(
+            "CW501", at, f"opening line {res.opening!r} does not name the body{hint}", fix=fix
+        )
         return
     if want and _misnamed(name, _norm(want), _norm(res.body or "")):
-        ctx.report("CW502", at, f"opening line {res.opening!r} misnames the body "
-                   f"{res.body!r}; write {want!r}", fix=fix)
+        ctx.report(
+            "CW502",
+            at,
+            f"opening line {res.opening!r} misnames the body {res.body!r}; write {want!r}",
+            fix=fix,
+        )
 
 
 def _misnamed(name: str, wanted: str, body: str) -> bool:
@@ -84,8 +104,9 @@ def _missing(ctx: Context, want: str | None) -> None:
     at = Span(line, 1, 1)
     hint = f" such as {want!r}" if want else " ('The General Assembly,')"
     fix = [TextEdit.insert(line, 1, f"{want}\n\n")] if want else None
-    ctx.report("CW501", at, f"no opening line naming the body before the first clause{hint}",
-               fix=fix)
+    ctx.report(
+        "CW501", at, f"no opening line naming the body before the first clause{hint}", fix=fix
+    )
 
 
 def _loose_opening(ctx: Context, first_clause_line: int) -> Span | None:

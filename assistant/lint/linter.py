@@ -29,8 +29,14 @@ from index.sources import read_source
 
 log = logging.getLogger(__name__)
 
-CLAUSE_RULES = (check_phrases, check_punctuation, check_run_together, check_operative_numbers,
-                check_labels, check_emphasis)
+CLAUSE_RULES = (
+    check_phrases,
+    check_punctuation,
+    check_run_together,
+    check_operative_numbers,
+    check_labels,
+    check_emphasis,
+)
 
 
 class Linter:
@@ -76,8 +82,9 @@ class Linter:
 
     # -- linting ---------------------------------------------------------------
 
-    def lint_resolution(self, res: Resolution, source_lines: list[str],
-                        file: str | None = None) -> list[Diagnostic]:
+    def lint_resolution(
+        self, res: Resolution, source_lines: list[str], file: str | None = None
+    ) -> list[Diagnostic]:
         """Diagnostics for one parsed resolution; ``source_lines`` are its file's lines."""
         profile = self.profile_for(res)
         ctx = self.context(res, source_lines, profile, file)
@@ -85,11 +92,17 @@ class Linter:
         self.run_clause_rules(ctx)
         return sorted(ctx.diagnostics, key=Diagnostic.sort_key)
 
-    def context(self, res: Resolution, source_lines: list[str], profile: Profile,
-                file: str | None = None) -> Context:
+    def context(
+        self, res: Resolution, source_lines: list[str], profile: Profile, file: str | None = None
+    ) -> Context:
         log.debug("linting %s with profile %s", res.symbol, profile.name)
-        return Context(file or res.source, res, SourceMap(source_lines, res), profile,
-                       self.lexicon_for(profile))
+        return Context(
+            file or res.source,
+            res,
+            SourceMap(source_lines, res),
+            profile,
+            self.lexicon_for(profile),
+        )
 
     def run_clause_rules(self, ctx: Context) -> None:
         """Every rule that looks at clauses (all but the header rules)."""
@@ -115,8 +128,9 @@ class Linter:
         src = read_source(path, encoding=encoding)
         return self.lint_lines(src.lines, src.path)
 
-    def fix_text(self, text: str, source: str = "<text>",
-                 max_passes: int = 4) -> tuple[str, list[Diagnostic]]:
+    def fix_text(
+        self, text: str, source: str = "<text>", max_passes: int = 4
+    ) -> tuple[str, list[Diagnostic]]:
         """The text with every available fix applied, and the diagnostics that remain.
 
         One pass fixes everything the diagnostics of the text carry. A clause that ran

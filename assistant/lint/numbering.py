@@ -47,11 +47,22 @@ def check_operative_numbers(ctx: Context) -> None:
         edits.extend(_references(ctx, ops, want))
     for clause, n in wrong:
         at = ctx.head(clause).number or ctx.head(clause).start
-        ctx.report("CW301", at, f"operative clause numbered {clause.number} where {n} was "
-                   "expected; the fix renumbers all operative clauses", clause, list(edits))
+        ctx.report(
+            "CW301",
+            at,
+            f"operative clause numbered {clause.number} where {n} was "
+            "expected; the fix renumbers all operative clauses",
+            clause,
+            list(edits),
+        )
     for clause, n in missing:
-        ctx.report("CW302", ctx.head(clause).start, f"operative clause has no number; "
-                   f"number it {n}.", clause, [inserts[id(clause)]])
+        ctx.report(
+            "CW302",
+            ctx.head(clause).start,
+            f"operative clause has no number; number it {n}.",
+            clause,
+            [inserts[id(clause)]],
+        )
 
 
 def _references(ctx: Context, ops: list[Clause], want: list[int]) -> list[TextEdit]:
@@ -88,11 +99,22 @@ def _labels(ctx: Context, parent: Clause, depth: int) -> None:
             fix = [edit(span, want)] if span is not None else None
             at = span or ctx.head(sub).start
             if step is not None and not _same_style(sub, step, i):
-                ctx.report("CW304", at, f"sub-clause label {actual!r} where the "
-                           f"{ctx.profile.name} profile uses {want!r} at depth {depth}", sub, fix)
+                ctx.report(
+                    "CW304",
+                    at,
+                    f"sub-clause label {actual!r} where the "
+                    f"{ctx.profile.name} profile uses {want!r} at depth {depth}",
+                    sub,
+                    fix,
+                )
             else:
-                ctx.report("CW303", at, f"sub-clause label {actual!r} out of sequence; "
-                           f"expected {want!r}", sub, fix)
+                ctx.report(
+                    "CW303",
+                    at,
+                    f"sub-clause label {actual!r} out of sequence; expected {want!r}",
+                    sub,
+                    fix,
+                )
         _labels(ctx, sub, depth + 1)
 
 

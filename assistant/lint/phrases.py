@@ -84,16 +84,24 @@ def _unknown(ctx: Context, clause: Clause, head: Head, at: Span) -> None:
     kind = clause.kind
     first = written.split()[0] if written else ""
     if kind == "operative" and first.lower().endswith("ing"):
-        ctx.report("CW102", at, f"participle {first!r} opens an operative clause; operative "
-                   "clauses open with a present-tense verb such as 'Encourages'", clause)
+        ctx.report(
+            "CW102",
+            at,
+            f"participle {first!r} opens an operative clause; operative "
+            "clauses open with a present-tense verb such as 'Encourages'",
+            clause,
+        )
         return
     near: list[str] = []
     for probe in (written, first):
         for hit in ctx.lexicon.nearest(probe, kind, n=3):  # type: ignore[arg-type]
             if hit not in near:
                 near.append(hit)
-    hint = (f"nearest known: {', '.join(repr(p) for p in near[:3])}" if near
-            else "no known phrase is close; add it to a phrase list if it is right")
+    hint = (
+        f"nearest known: {', '.join(repr(p) for p in near[:3])}"
+        if near
+        else "no known phrase is close; add it to a phrase list if it is right"
+    )
     ctx.report("CW103", at, f"unknown {_KIND_NAME[kind]} phrase {written!r}; {hint}", clause)
 
 
@@ -125,8 +133,12 @@ def _capitals(ctx: Context, clause: Clause, found: PhraseMatch, at: Span) -> Non
     upper = [w for w in words[1:] if w[:1].isupper() and not w.isupper()]
     if upper and not words[0].isupper():
         fixed = " ".join([words[0], *(w.lower() if w in upper else w for w in words[1:])])
-        ctx.report("CW105", at, f"{found.written!r} capitalises {', '.join(upper)}; "
-                   f"write {fixed!r}", clause)
+        ctx.report(
+            "CW105",
+            at,
+            f"{found.written!r} capitalises {', '.join(upper)}; write {fixed!r}",
+            clause,
+        )
 
 
 def _comma(ctx: Context, clause: Clause, found: PhraseMatch, head: Head) -> None:
@@ -139,5 +151,6 @@ def _comma(ctx: Context, clause: Clause, found: PhraseMatch, head: Head) -> None
         nxt = raw[head.comma.end_col - 1 : head.comma.end_col]
         fix = [edit(head.comma, "" if nxt.isspace() or not nxt else " ")]
     at = head.comma or head.phrase or head.start
-    ctx.report("CW104", at, f"comma straight after the leading phrase {found.written!r}",
-               clause, fix)
+    ctx.report(
+        "CW104", at, f"comma straight after the leading phrase {found.written!r}", clause, fix
+    )

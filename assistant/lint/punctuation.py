@@ -21,8 +21,7 @@ def check_punctuation(ctx: Context) -> None:
     """Report clauses and sub-clauses whose closing mark is wrong or missing."""
     profile = ctx.profile
     for clause in ctx.res.preambulatory:
-        _tree(ctx, clause, profile.preambulatory_end, profile.preambulatory_subclause_ends,
-              "CW201")
+        _tree(ctx, clause, profile.preambulatory_end, profile.preambulatory_subclause_ends, "CW201")
     ops = ctx.res.operative
     for i, clause in enumerate(ops):
         last = i == len(ops) - 1 and ctx.final_operative
@@ -37,11 +36,23 @@ def _tree(ctx: Context, clause: Clause, final: str, sub_ends: list[str], code: s
     leaves = [c for c in clause.walk()[1:] if not c.subclauses]
     for node in clause.walk():
         if node.subclauses:
-            _end(ctx, node, [ctx.profile.chapeau_end], "CW204", final=False,
-                 what="the text before the sub-clauses")
+            _end(
+                ctx,
+                node,
+                [ctx.profile.chapeau_end],
+                "CW204",
+                final=False,
+                what="the text before the sub-clauses",
+            )
         elif node is leaves[-1]:
-            _end(ctx, node, [final], "CW205", final=True,
-                 what=f"the last sub-clause of {_what(code)}")
+            _end(
+                ctx,
+                node,
+                [final],
+                "CW205",
+                final=True,
+                what=f"the last sub-clause of {_what(code)}",
+            )
         else:
             _end(ctx, node, sub_ends, "CW205", final=False, what="a sub-clause")
 
@@ -52,8 +63,9 @@ def _what(code: str) -> str:
     return "the last operative clause" if code == "CW203" else "an operative clause"
 
 
-def _end(ctx: Context, clause: Clause, accepted: list[str], code: str, final: bool,
-         what: str) -> None:
+def _end(
+    ctx: Context, clause: Clause, accepted: list[str], code: str, final: bool, what: str
+) -> None:
     ending = ctx.source.ending(clause)
     if ending.conjunction is not None and ending.mark == ";" and ";" in accepted and not final:
         _conjunction(ctx, clause, ending, what)
@@ -62,12 +74,16 @@ def _end(ctx: Context, clause: Clause, accepted: list[str], code: str, final: bo
         return
     want = accepted[0]
     if ending.trailing_conjunction:
-        ctx.report(code, ending.at, f"{what} ends with '; and'; end it with {_NAMES[want]}",
-                   clause)
+        ctx.report(code, ending.at, f"{what} ends with '; and'; end it with {_NAMES[want]}", clause)
         return
     found = f"ends with {ending.mark!r}" if ending.mark else "has no closing punctuation"
-    ctx.report(code, ending.at, f"{what} {found}; end it with {_NAMES[want]} ({want!r})",
-               clause, [edit(ending.at, want)])
+    ctx.report(
+        code,
+        ending.at,
+        f"{what} {found}; end it with {_NAMES[want]} ({want!r})",
+        clause,
+        [edit(ending.at, want)],
+    )
 
 
 def _conjunction(ctx: Context, clause: Clause, ending: Ending, what: str) -> None:
@@ -78,5 +94,10 @@ def _conjunction(ctx: Context, clause: Clause, ending: Ending, what: str) -> Non
     raw = ctx.source.text(span.line)
     word = re.search(r"and|or", raw[span.col - 1 : span.end_col - 1])
     conj = word.group() if word else "and"
-    ctx.report("CW206", span, f"{what} ends with ', {conj};'; end it with ';' and drop "
-               f"'{conj}' or move it into the next sub-clause", clause)
+    ctx.report(
+        "CW206",
+        span,
+        f"{what} ends with ', {conj};'; end it with ';' and drop "
+        f"'{conj}' or move it into the next sub-clause",
+        clause,
+    )

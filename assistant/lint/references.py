@@ -73,10 +73,18 @@ def renumber_references(
                     result.edits.append(TextEdit(no, start + 1, no, end + 1, str(targets[0])))
             elif not targets:
                 result.problems.append(
-                    (span, f"reference to paragraph {old} cannot be updated: no operative "
-                           f"clause is numbered {old}"))
+                    (
+                        span,
+                        f"reference to paragraph {old} cannot be updated: no operative "
+                        f"clause is numbered {old}",
+                    )
+                )
             else:
                 result.problems.append(
-                    (span, f"reference to paragraph {old} cannot be updated: clauses now "
-                           f"numbered {' and '.join(map(str, targets))} were both numbered {old}"))
+                    (
+                        span,
+                        f"reference to paragraph {old} cannot be updated: clauses now "
+                        f"numbered {' and '.join(map(str, targets))} were both numbered {old}",
+                    )
+                )
     return result

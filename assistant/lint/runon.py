@@ -31,7 +31,7 @@ def _scan(ctx: Context, clause: Clause) -> None:
     first, last = clause.lines
     for no in range(first + 1, last + 1):
         raw = ctx.source.text(no)
-        body = raw[_PREFIX.match(raw).end():]  # type: ignore[union-attr]
+        body = raw[_PREFIX.match(raw).end() :]  # type: ignore[union-attr]
         if not body.strip() or (no in ctx.source.on_line and no != first):
             continue
         found = _opening(ctx, clause, body, blank_before=not ctx.source.text(no - 1).strip())
@@ -43,12 +43,18 @@ def _scan(ctx: Context, clause: Clause) -> None:
             continue
         code, mark, what = found
         at = Span(prev, len(tail) + 1, len(tail) + 1)
-        ctx.report(code, at, f"{what} has no closing punctuation, so it runs into line {no}; "
-                   f"end it with {mark!r}", clause, [edit(at, mark)])
+        ctx.report(
+            code,
+            at,
+            f"{what} has no closing punctuation, so it runs into line {no}; end it with {mark!r}",
+            clause,
+            [edit(at, mark)],
+        )
 
 
-def _opening(ctx: Context, clause: Clause, body: str,
-             blank_before: bool) -> tuple[str, str, str] | None:
+def _opening(
+    ctx: Context, clause: Clause, body: str, blank_before: bool
+) -> tuple[str, str, str] | None:
     """(code, mark, what) when ``body`` opens a clause the mark-less text ran into."""
     label = find_label(body)
     if label is not None and blank_before:
@@ -64,7 +70,7 @@ def _opening(ctx: Context, clause: Clause, body: str,
     if clause.kind == "operative":
         m = _OP_NUMBER.match(body)
         if m:
-            body, blank_before = body[m.end():], True
+            body, blank_before = body[m.end() :], True
     marked = body[:1] in "*_"
     text = body.lstrip("*_")
     found = ctx.lexicon.match(text, clause.kind)  # type: ignore[arg-type]
@@ -75,4 +81,3 @@ def _opening(ctx: Context, clause: Clause, body: str,
     if clause.kind == "preambulatory":
         return "CW201", ctx.profile.preambulatory_end, "a preambulatory clause"
     return "CW202", ctx.profile.operative_end, "an operative clause"
-

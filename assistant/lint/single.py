@@ -76,7 +76,14 @@ def _as_resolution(linter: Linter, lines: list[str], kind: str) -> Resolution | 
 
 def _no_clause(text: str) -> Diagnostic:
     first = text.strip().split("\n", 1)[0][:60]
-    return Diagnostic(SOURCE, 1, 1, "CW103", "warning",
-                      f"no clause found: {first!r} opens with no known leading phrase",
-                      clause=None, end_line=1, end_col=1)
-
+    return Diagnostic(
+        SOURCE,
+        1,
+        1,
+        "CW103",
+        "warning",
+        f"no clause found: {first!r} opens with no known leading phrase",
+        clause=None,
+        end_line=1,
+        end_col=1,
+    )
