@@ -1,0 +1,154 @@
+"""Turning the assistant's results into what the page shows: choices, Markdown, rows.
+
+Pure functions of their arguments (no Gradio import), so they are tested directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+CLEAN = "✓ No problems found: the draft is clean."
+CORPUS_HEADERS = [
+    "symbol",
+    "committee",
+    "topic",
+    "preambulatory",
+    "operative",
+    "sub-clauses",
+    "warnings",
+    "file",
+]
+
+
+def citation_choices(citations: Sequence[Any]) -> list[tuple[str, str]]:
+    """The answer's citations as chips: (label, clause ID)."""
+    return [(c.id, c.id) for c in citations]
+
+
+def clause_markdown(clause_id: str, record: tuple[str, dict[str, Any]] | None) -> str:
+    """A cited clause with its resolution, clause ID and source lines."""
+    if record is None:
+        return f"`{clause_id}` is not in the index (was its file removed?)."
+    text, meta = record
+    resolution = meta.get("symbol") or clause_id.split(" ", 1)[0]
+    about = " — ".join(str(v) for v in (meta.get("body"), meta.get("topic")) if v)
+    start, end = meta.get("line_start", 0), meta.get("line_end", 0)
+    lines = f"line {start}" if start == end else f"lines {start}–{end}"
+    source = Path(str(meta.get("source", ""))).name or "unknown file"
+    parts = [
+        f"#### {clause_id}",
+        "",
+        f"Resolution **{resolution}**" + (f" ({about})" if about else ""),
+        "",
+        "> " + text.replace("\n", "\n> "),
+        "",
+        f"Source: `{source}`, {lines}",
+    ]
+    return "\n".join(parts)
+
+
+def proposal_choices(proposals: Sequence[Any]) -> list[tuple[str, str]]:
+    """Proposed clauses for "insert into draft": (short label, index)."""
+    out = []
+    for i, p in enumerate(proposals):
+        label = p.plain if len(p.plain) <= 140 else p.plain[:139] + "…"
+        if p.unprecedented:
+            label += "  [no precedent]"
+        out.append((label, str(i)))
+    return out
+
+
+def diagnostic_key(diagnostic: Any) -> str:
+    return f"{diagnostic.line}:{diagnostic.col}:{diagnostic.code}"
+
+
+def diagnostic_choices(diagnostics: Sequence[Any]) -> list[tuple[str, str]]:
+    """Lint results as a clickable list: (line, severity, code, message; key)."""
+    out = []
+    for d in diagnostics:
+        fix = " (fix available)" if d.fix else ""
+        label = f"line {d.line}:{d.col} {d.severity} {d.code}: {d.message}{fix}"
+        out.append((label, diagnostic_key(d)))
+    return out
+
+
+def lint_summary(diagnostics: Sequence[Any]) -> str:
+    if not diagnostics:
+        return CLEAN
+    fixable = sum(1 for d in diagnostics if d.fix)
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    return (
+        f"**{len(diagnostics)} problem(s)** ({errors} error(s), {fixable} with a fix): "
+        "choose one to jump to its line."
+    )
+
+
+def key_line(key: str | None) -> int | None:
+    """The line number in a diagnostic key (``line:col:code``)."""
+    head = (key or "").split(":", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def line_context(text: str, line: int | None) -> str:
+    """The draft line a diagnostic points at, with its neighbours."""
+    lines = text.split("\n")
+    if line is None or not 1 <= line <= len(lines):
+        return ""
+    out = []
+    for n in range(max(1, line - 1), min(len(lines), line + 1) + 1):
+        mark = "→" if n == line else " "
+        out.append(f"{mark} {n:>3} | {lines[n - 1]}")
+    return "```text\n" + "\n".join(out) + "\n```"
+
+
+def corpus_rows(corpus: Any, manifest: dict[str, Any]) -> list[list[Any]]:
+    """One row per indexed resolution, with clause counts and its warnings."""
+    rows = []
+    for res in sorted(corpus.resolutions, key=lambda r: r.symbol):
+        subs = sum(len(c.walk()) - 1 for c in [*res.preambulatory, *res.operative])
+        entry = manifest.get(res.symbol)
+        source = Path(entry.source if entry else res.source).name
+        rows.append(
+            [
+                res.symbol,
+                res.body or "",
+                res.topic or "",
+                len(res.preambulatory),
+                len(res.operative),
+                subs,
+                len(res.warnings),
+                source,
+            ]
+        )
+    return rows
+
+
+def warnings_markdown(corpus: Any) -> str:
+    """Every parse warning of the indexed resolutions, by resolution."""
+    out = []
+    for res in sorted(corpus.resolutions, key=lambda r: r.symbol):
+        for w in res.warnings:
+            start, end = w.lines
+            where = f"line {start}" if start == end else f"lines {start}–{end}"
+            out.append(f"- **{res.symbol}** `{Path(w.file).name}` {where} `{w.code}`: {w.message}")
+    if not out:
+        return "No parse warnings."
+    return f"**{len(out)} parse warning(s)**\n\n" + "\n".join(out)
+
+
+def sync_markdown(result: Any, rejected: Sequence[str]) -> str:
+    """What an upload did: added, replaced, unchanged, skipped and failed files."""
+    out = []
+    if result is not None:
+        if result.added:
+            out.append(f"Added: {', '.join(result.added)}.")
+        if result.replaced:
+            out.append(f"Replaced: {', '.join(result.replaced)}.")
+        if result.unchanged_files:
+            out.append(f"{len(result.unchanged_files)} file(s) unchanged.")
+        out += [f"⚠ {w}" for w in result.warnings]
+        out += [f"✗ {e}" for e in result.errors]
+    out += [f"✗ {r}" for r in rejected]
+    return "\n\n".join(out) or "Nothing to index."
