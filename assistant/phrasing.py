@@ -207,7 +207,23 @@ def steer(phrase: str, kind: str, topic: str) -> str:
     negated = re.match(r"^(?:do\s+)?not\s+(.+)$", rest, re.I)
     if negated:
         rest = negated.group(1)
-    first = rest.split()[0].lower()
+    words = rest.split()
+    after = words[1].lower() if len(words) > 1 else ""
+    base = _base_form(words[0].lower())
+    if base and after not in (
+        "for",
+        "of",
+        "on",
+        "in",
+        "at",
+        "by",
+        "with",
+        "to",
+        "and",
+    ):  # "protecting witnesses" → "protect witnesses"
+        words[0] = base
+        rest = " ".join(words)
+    first = words[0].lower()
     verbal = first in _BASE_VERBS
     if kind == "operative":
         if body_lead(phrase, kind) == "Member States to":
@@ -223,6 +239,17 @@ def steer(phrase: str, kind: str, topic: str) -> str:
     if verbal:
         return f"the need not to {rest}" if negated else f"the need to {rest}"
     return f"the importance of {rest}"
+
+
+def _base_form(word: str) -> str | None:
+    """The base verb of a gerund we know ('protecting' → 'protect', 'providing' → 'provide')."""
+    if not word.endswith("ing") or len(word) < 6:
+        return None
+    stem_ = word[:-3]
+    for candidate in (stem_, stem_ + "e", stem_[:-1] if stem_[-1:] == stem_[-2:-1] else ""):
+        if candidate in _BASE_VERBS:
+            return candidate
+    return None
 
 
 def drop_phrase_words(phrase: str, topic: str) -> str:  # public: the drafter uses it too
