@@ -95,4 +95,19 @@ def choose_support(
         evidence.append(text)
         current += gain
         pool = [(c, t) for c, t in pool if c != cid]
-    return chosen
+    return _prune(statement, chosen, texts)
+
+
+def _prune(
+    statement: str, chosen: list[tuple[str, float]], texts: dict[str, str]
+) -> list[tuple[str, float]]:
+    """Drop citations ALCE would call irrelevant: not supporting on their own, and the
+    statement stays supported by the others without them."""
+    kept = list(chosen)
+    for cid, alone in reversed(chosen):
+        if alone >= SUPPORT_THRESHOLD or len(kept) == 1:
+            continue
+        others = [texts[c] for c, _ in kept if c != cid]
+        if support_score(statement, others) >= SUPPORT_THRESHOLD:
+            kept = [(c, a) for c, a in kept if c != cid]
+    return kept
