@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class DraftingOptions:
     precedents: int = 6  # precedent clauses shown to the model
-    min_similarity: float = 0.35  # dense cosine below which a hit is not precedent
+    min_similarity: float = 0.45  # dense cosine below which a hit is not precedent
     seed: int = 7
     n_ctx: int = 8192
     max_tokens: int = 120
