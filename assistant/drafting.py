@@ -64,7 +64,7 @@ class Drafter:
                 model, prompts, counter, self.options.n_ctx, self.options.max_tokens
             )
         else:
-            self.writer = ChatWriter(model, prompts)
+            self.writer = ChatWriter(model, prompts, counter, self.options.n_ctx)
 
     # -- public API ----------------------------------------------------------------
 

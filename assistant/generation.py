@@ -117,11 +117,26 @@ class CompletionWriter:
 
 
 class ChatWriter:
-    """Writes whole clauses with an instruction-following chat model."""
+    """Writes whole clauses with an instruction-following chat model.
 
-    def __init__(self, model: Any, prompts: PromptLibrary) -> None:
+    Precedents are packed most relevant first while the prompt fits ``n_ctx`` less the
+    answer's room (``answer_tokens`` per clause), counted with ``counter``; the user's
+    draft is cut from the top if even the first precedent does not fit with it.
+    """
+
+    def __init__(
+        self,
+        model: Any,
+        prompts: PromptLibrary,
+        counter: Any = None,
+        n_ctx: int = 8192,
+        answer_tokens: int = 200,
+    ) -> None:
         self.model = model
         self.prompts = prompts
+        self.counter = counter
+        self.n_ctx = n_ctx
+        self.answer_tokens = answer_tokens
 
     def messages(
         self,
@@ -134,16 +149,33 @@ class ChatWriter:
         request: str,
         draft: str,
     ) -> list[tuple[str, str]]:
-        listing = "\n".join(f"[{e.id}] {e.text}" for e in precedents) or "(none found)"
-        return self.prompts["clause_chat"].messages(
-            kind=kind,
-            count=count,
-            first_number=first_number or 1,
-            profile_rules=rules,
-            precedents=listing,
-            request=request,
-            draft=draft or "(empty)",
-        )
+        budget = self.n_ctx - self.answer_tokens * max(1, count)
+
+        def build(chosen: Sequence[Example], draft_text: str) -> list[tuple[str, str]]:
+            listing = "\n".join(f"[{e.id}] {e.text}" for e in chosen) or "(none found)"
+            return self.prompts["clause_chat"].messages(
+                kind=kind,
+                count=count,
+                first_number=first_number or 1,
+                profile_rules=rules,
+                precedents=listing,
+                request=request,
+                draft=draft_text or "(empty)",
+            )
+
+        def size(msgs: list[tuple[str, str]]) -> int:
+            if self.counter is None:
+                return 0
+            return sum(self.counter.count_tokens(text) + 8 for _, text in msgs)
+
+        while draft and size(build(precedents[:1], draft)) > budget:
+            draft = "…\n" + draft[len(draft) // 4 :]  # keep the end: where clauses are added
+        chosen: list[Example] = []
+        for example in precedents:
+            if size(build([*chosen, example], draft)) > budget:
+                break
+            chosen.append(example)
+        return build(chosen, draft)
 
     def stream(self, messages: list[tuple[str, str]]) -> Iterator[str]:
         for chunk in self.model.stream(messages):

@@ -33,12 +33,14 @@ class OpenAISettings(BaseModel):
     model: str = "gpt-4o-mini"
     embedding_model: str = "text-embedding-3-small"
     timeout_s: float = 60.0
+    context_tokens: int = 8192  # the served model's context window
 
 
 class OllamaSettings(BaseModel):
     base_url: str = "http://127.0.0.1:11434"
     model: str = "llama3.2"
     embedding_model: str = "nomic-embed-text"
+    context_tokens: int = 8192
 
 
 class EmbeddedLLMSettings(BaseModel):

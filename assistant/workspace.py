@@ -190,7 +190,11 @@ class Workspace:
             n_ctx=self.settings.embedded.n_ctx,
         )
         style = "completion" if self.settings.llm == "embedded" else "chat"
-        counter = self.token_counter if style == "completion" else None
+        counter = None if self.settings.llm == "fake" else self.token_counter
+        if self.settings.llm == "openai":
+            options.n_ctx = self.settings.openai.context_tokens
+        elif self.settings.llm == "ollama":
+            options.n_ctx = self.settings.ollama.context_tokens
         return Drafter(
             self.index,
             self.chat_model,

@@ -104,3 +104,49 @@ def test_kind_is_checked(shared):
     ws = workspace(shared, ["x"])
     with pytest.raises(ValueError, match="operative or preambulatory"):
         ws.drafter.propose(DraftRequest("x", kind="annex"))  # type: ignore[arg-type]
+
+
+class WordCounter:
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+
+def test_chat_prompt_packs_precedents_within_the_context_budget():
+    from assistant.generation import ChatWriter, Example
+    from assistant.prompts import PromptLibrary
+
+    examples = [Example(f"X/1/1 op {i}", "word " * 50) for i in range(1, 20)]
+    counter = WordCounter()
+
+    def prompt_size(n_ctx: int, draft: str = "") -> tuple[int, int]:
+        writer = ChatWriter(None, PromptLibrary(), counter, n_ctx=n_ctx, answer_tokens=100)
+        msgs = writer.messages(
+            kind="operative",
+            count=1,
+            first_number=1,
+            rules="- r",
+            precedents=examples,
+            request="q",
+            draft=draft,
+        )
+        text = "\n".join(t for _, t in msgs)
+        return text.count("[X/1/1 op"), sum(counter.count_tokens(t) + 8 for _, t in msgs)
+
+    few, size = prompt_size(600)
+    many, _ = prompt_size(2000)
+    assert 0 < few < many <= 19 and size <= 600 - 100
+    assert "[X/1/1 op 1]" in "".join(
+        t
+        for _, t in ChatWriter(None, PromptLibrary(), counter, 600, 100).messages(
+            kind="operative",
+            count=1,
+            first_number=1,
+            rules="",
+            precedents=examples,
+            request="q",
+            draft="",
+        )
+    )
+    # a huge draft is cut from the top so that the best precedent still fits
+    kept, size = prompt_size(800, draft="old " * 5000)
+    assert kept >= 1 and size <= 700
