@@ -38,6 +38,24 @@ def null_progress(description: str, total: int) -> ProgressBar:
     return NullProgress()
 
 
+def run_cases(
+    name: str,
+    cases: list[dict[str, Any]],
+    case: Callable[[dict[str, Any]], Any],
+    progress: ProgressFactory,
+) -> list[Any]:
+    """``case`` applied to every case in order, with a progress bar."""
+    bar = progress(name, len(cases))
+    out = []
+    try:
+        for item in cases:
+            out.append(case(item))
+            bar.update(1)
+    finally:
+        bar.close()
+    return out
+
+
 @dataclass
 class SuiteResult:
     """Aggregate metrics and per-case records of one suite."""

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from eval.metrics import citation_precision, citation_recall, mean, percentile
-from eval.results import ProgressFactory, SuiteResult, null_progress, rounded
+from eval.results import ProgressFactory, SuiteResult, null_progress, rounded, run_cases
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +66,7 @@ class DraftingSuite:
         self, cases: list[dict[str, Any]], progress: ProgressFactory = null_progress
     ) -> SuiteResult:
         started = time.perf_counter()
-        bar = progress(self.name, len(cases))
-        records = []
-        try:
-            for case in cases:
-                records.append(self._case(case))
-                bar.update(1)
-        finally:
-            bar.close()
+        records = run_cases(self.name, cases, self._case, progress)
         info = {"support_threshold": self.threshold, "judge": self.judge is not None}
         return SuiteResult(
             self.name, aggregate(records), records, time.perf_counter() - started, info

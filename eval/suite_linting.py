@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.metrics import mean, prf
-from eval.results import ProgressFactory, SuiteResult, null_progress
+from eval.results import ProgressFactory, SuiteResult, null_progress, run_cases
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +67,7 @@ class LintingSuite:
         self, cases: list[dict[str, Any]], progress: ProgressFactory = null_progress
     ) -> SuiteResult:
         started = time.perf_counter()
-        bar = progress(self.name, len(cases))
-        records = []
-        try:
-            for case in cases:
-                records.append(self._case(case))
-                bar.update(1)
-        finally:
-            bar.close()
+        records = run_cases(self.name, cases, self._case, progress)
         tp = sum(len(r["matched"]) for r in records)
         found = sum(len(r["matched"]) + len(r["extra"]) for r in records)
         expected = sum(len(r["matched"]) + len(r["missing"]) for r in records)

@@ -15,7 +15,7 @@ import time
 from typing import Any
 
 from eval.metrics import mean, set_scores
-from eval.results import ProgressFactory, SuiteResult, null_progress, rounded
+from eval.results import ProgressFactory, SuiteResult, null_progress, rounded, run_cases
 
 log = logging.getLogger(__name__)
 
@@ -36,14 +36,7 @@ class MentionsSuite:
         self, cases: list[dict[str, Any]], progress: ProgressFactory = null_progress
     ) -> SuiteResult:
         started = time.perf_counter()
-        bar = progress(self.name, len(cases))
-        records = []
-        try:
-            for case in cases:
-                records.append(self._case(case))
-                bar.update(1)
-        finally:
-            bar.close()
+        records = run_cases(self.name, cases, self._case, progress)
         expecting = [r for r in records if r["expected"]]
         metrics = {
             "exact_accuracy": mean(r["exact"] for r in records),

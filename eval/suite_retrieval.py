@@ -12,7 +12,7 @@ import time
 from typing import Any
 
 from eval.metrics import mean, ndcg_at_k, percentile, recall_at_k, reciprocal_rank
-from eval.results import ProgressFactory, SuiteResult, null_progress, rounded
+from eval.results import ProgressFactory, SuiteResult, null_progress, rounded, run_cases
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +47,9 @@ class RetrievalSuite:
         self, cases: list[dict[str, Any]], progress: ProgressFactory = null_progress
     ) -> SuiteResult:
         started = time.perf_counter()
-        bar = progress(self.name, len(cases))
-        records, latencies = [], []
-        try:
-            for case in cases:
-                record, latency = self._case(case)
-                records.append(record)
-                latencies.append(latency)
-                bar.update(1)
-        finally:
-            bar.close()
+        pairs = run_cases(self.name, cases, self._case, progress)
+        records = [record for record, _ in pairs]
+        latencies = [latency for _, latency in pairs]
         metrics = self._aggregate(records)
         metrics["latency_p50_s"] = percentile(latencies, 50)
         metrics["latency_p95_s"] = percentile(latencies, 95)
