@@ -31,6 +31,7 @@ from index.writer import BatchWriter, Pending
 log = logging.getLogger(__name__)
 
 BATCH = 512
+PAGE = 5000  # records per Chroma read (SQLite caps the variables of one query)
 DIRTY = "__ingest_in_progress__"
 
 
@@ -86,7 +87,7 @@ class ClauseStore:
             name,
             embedding_function=chroma_ef,
             metadata={"embedder": embedder_id},
-            configuration={"hnsw": {"space": "cosine", "ef_search": 200, "ef_construction": 200}},
+            configuration={"hnsw": {"space": "cosine", "ef_search": 200}},
         )
         stored = (self.units.metadata or {}).get("embedder")
         if stored and stored != embedder_id:
@@ -132,10 +133,25 @@ class ClauseStore:
             ) from exc
         return cls(client, embedder, embedder_id, chroma_ef=chroma_ef)
 
+    # -- reading in pages ----------------------------------------------------------
+
+    def records(self, include: list[str], collection: Any = None) -> dict[str, list]:
+        """Every record of the units (or another) collection, read page by page."""
+        collection = collection if collection is not None else self.units
+        out: dict[str, list] = {"ids": [], **{k: [] for k in include}}
+        offset = 0
+        while True:
+            page = collection.get(include=include, limit=PAGE, offset=offset)
+            for key in out:
+                out[key].extend(page[key] if page[key] is not None else [])
+            if len(page["ids"]) < PAGE:
+                return out
+            offset += PAGE
+
     # -- manifest --------------------------------------------------------------
 
     def manifest(self) -> dict[str, ManifestEntry]:
-        got = self.manifest_col.get(include=["metadatas"])
+        got = self.records(["metadatas"], self.manifest_col)
         return {
             i: ManifestEntry(
                 i,
@@ -162,18 +178,25 @@ class ClauseStore:
             self.manifest_col.delete(ids=[DIRTY])
 
     def _commit(self, entry: ManifestEntry) -> None:
+        self._commit_many([entry])
+
+    def _commit_many(self, entries: list[ManifestEntry]) -> None:
+        """Record resolutions as committed (one manifest write for all of them)."""
+        if not entries:
+            return
         self.manifest_col.upsert(
-            ids=[entry.symbol],
-            embeddings=[[0.0]],
-            documents=[entry.symbol],
+            ids=[e.symbol for e in entries],
+            embeddings=[[0.0] for _ in entries],
+            documents=[e.symbol for e in entries],
             metadatas=[
                 {
-                    "source": entry.source,
-                    "file_hash": entry.file_hash,
-                    "res_hash": entry.res_hash,
-                    "units": entry.units,
-                    "in_file": entry.in_file,
+                    "source": e.source,
+                    "file_hash": e.file_hash,
+                    "res_hash": e.res_hash,
+                    "units": e.units,
+                    "in_file": e.in_file,
                 }
+                for e in entries
             ],
         )
 
@@ -204,7 +227,7 @@ class ClauseStore:
         if pendings:
             self._mark_dirty(True)
             writer = BatchWriter(self.embedder.embed_documents, self._upsert, BATCH)
-            result.units_written = writer.write(pendings, lambda p: self._finish(p, result))
+            result.units_written = writer.write(pendings, lambda ps: self._finish(ps, result))
             self._mark_dirty(False)
         for entry in list(manifest.values()):
             if not Path(entry.source).exists():
@@ -254,18 +277,20 @@ class ClauseStore:
             result.removed.append(symbol)
         return out
 
-    def _finish(self, pending: Pending, result: SyncResult) -> None:
-        """Commit a resolution whose units are all written, then drop its old generation."""
-        entry, replaces = pending.payload
-        self._commit(entry)
-        if replaces:
-            self._delete_generations(entry.symbol, keep=entry.res_hash)
-        (result.replaced if replaces else result.added).append(entry.symbol)
+    def _finish(self, pendings: list[Pending], result: SyncResult) -> None:
+        """Commit resolutions whose units are all written, then drop old generations."""
+        entries = [p.payload[0] for p in pendings]
+        self._commit_many(entries)
+        for pending in pendings:
+            entry, replaces = pending.payload
+            if replaces:
+                self._delete_generations(entry.symbol, keep=entry.res_hash)
+            (result.replaced if replaces else result.added).append(entry.symbol)
 
     def write_units(self, units: list[Unit]) -> None:
         """Embed and store units without committing them (see ``sync``)."""
         BatchWriter(self.embedder.embed_documents, self._upsert, BATCH).write(
-            [Pending(units, None)], lambda p: None
+            [Pending(units, None)], lambda done: None
         )
 
     def _upsert(self, batch: list[Unit], vectors: list[list[float]]) -> None:
@@ -292,7 +317,7 @@ class ClauseStore:
     def repair(self) -> int:
         """Delete units of generations the manifest does not name (left by a crash)."""
         committed = {e.symbol: e.res_hash for e in self.manifest().values()}
-        got = self.units.get(include=["metadatas"])
+        got = self.records(["metadatas"])
         orphans = [
             i
             for i, m in zip(got["ids"], got["metadatas"], strict=True)
@@ -311,7 +336,7 @@ class ClauseStore:
         """All units of committed generations: ids, documents, metadatas (, embeddings)."""
         committed = {e.symbol: e.res_hash for e in self.manifest().values()}
         include = ["documents", "metadatas"] + (["embeddings"] if include_embeddings else [])
-        got = self.units.get(include=include)
+        got = self.records(include)
         keep = [
             n for n, m in enumerate(got["metadatas"]) if committed.get(m["symbol"]) == m["res_hash"]
         ]
@@ -350,7 +375,7 @@ class StoreStatus:
 def store_status(store: ClauseStore, paths: list[str | Path]) -> StoreStatus:
     """Compare the manifest with the files and with the units actually stored."""
     manifest = store.manifest()
-    got = store.units.get(include=["metadatas"])
+    got = store.records(["metadatas"])
     counts: dict[str, int] = {}
     for m in got["metadatas"]:
         if manifest.get(m["symbol"]) and manifest[m["symbol"]].res_hash == m["res_hash"]:

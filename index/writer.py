@@ -2,7 +2,8 @@
 
 Units of many resolutions are embedded together in batches (the embedder is fastest
 on full batches) while Chroma writes the previous batch on a worker thread. A
-resolution is handed to ``on_written`` only once every one of its units is stored,
+resolution is handed to ``on_written`` (in a list with the others finished by the same
+batch) only once every one of its units is stored,
 so the caller can commit it to the manifest then and not before.
 """
 
@@ -37,7 +38,7 @@ class BatchWriter:
         self.upsert = upsert
         self.batch_size = batch_size
 
-    def write(self, pendings: list[Pending], on_written: Callable[[Pending], None]) -> int:
+    def write(self, pendings: list[Pending], on_written: Callable[[list[Pending]], None]) -> int:
         """Write every pending resolution; return the number of units written."""
         flat = [u for p in pendings for u in p.units]
         ends, total = [], 0
@@ -48,9 +49,11 @@ class BatchWriter:
 
         def release(written: int) -> None:
             nonlocal done
+            start = done
             while done < len(pendings) and ends[done] <= written:
-                on_written(pendings[done])
                 done += 1
+            if done > start:
+                on_written(pendings[start:done])
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             job: Future[None] | None = None
