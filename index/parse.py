@@ -202,7 +202,7 @@ def parse_paths(
         try:
             report.corpus.resolutions.extend(parser.parse_file(path, encoding=encoding))
         except ClausewrightError as exc:
-            log.warning("%s", exc)
+            log.info("%s", exc)  # returned to the caller, who reports it
             report.errors.append(exc)
     return report
 

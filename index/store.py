@@ -222,7 +222,7 @@ class ClauseStore:
             try:
                 pendings.extend(self._plan_file(Path(path), parser, manifest, result))
             except ClausewrightError as exc:
-                log.warning("%s", exc)
+                log.info("%s", exc)  # returned to the caller, who reports it
                 result.errors.append(exc)
         if pendings:
             self._mark_dirty(True)
