@@ -14,7 +14,7 @@ import time
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from index.parse import Parser
 from tests.e2e.harness import (
@@ -91,9 +91,16 @@ def test_corpus_question_cites_iom_1_3_and_1_4(page):
 
 def test_requested_clause_goes_into_the_draft_and_lints_clean(page):
     page.locator("#header-fields").get_by_text("Header", exact=True).click()
-    page.fill("#hdr-code textarea, #hdr-code input", "GA/3/42")
-    page.fill("#hdr-committee textarea, #hdr-committee input", "General Assembly Third Committee")
-    page.fill("#hdr-topic textarea, #hdr-topic input", "Protecting victims of trafficking")
+    fields = {
+        "#hdr-code": "GA/3/42",
+        "#hdr-committee": "General Assembly Third Committee",
+        "#hdr-topic": "Protecting victims of trafficking",
+    }
+    for selector, value in fields.items():
+        box = page.locator(f"{selector} textarea, {selector} input").first
+        box.fill(value)
+        box.press("Tab")  # let the page register the value before the button reads it
+        expect(box).to_have_value(value)
     page.click("#apply-header")
     wait_draft_where(page, "v.startsWith('Code: GA/3/42')")
     ask(page, "propose an operative clause on protecting witnesses of trafficking")
