@@ -109,9 +109,8 @@ class Workspace:
     def ingest(self, paths: list[str | Path] | None = None, progress=None):
         """Bring the store in line with ``paths`` (default: the configured corpus)."""
         result = self.store.sync(list(paths or self.corpus_paths()), self.parser, progress)
-        self.__dict__.pop("index", None)
-        self.__dict__.pop("corpus", None)
-        self.__dict__.pop("mentions", None)
+        for stale in ("index", "corpus", "mentions", "drafter", "reviser", "assistant"):
+            self.__dict__.pop(stale, None)  # built over the old index: rebuilt on next use
         return result
 
     def ensure_indexed(self) -> None:
