@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.citing import extract_markers
+from assistant.drafting.citing import extract_markers
+from assistant.drafting.proposals import Citation, DraftRequest, Proposal
 from assistant.export import written
-from assistant.proposals import Citation, DraftRequest, Proposal
 from assistant.revising import ACTIONS
 
 _MENTION = re.compile(
@@ -257,7 +257,7 @@ def _cited_in_order(text: str, allowed: list[str]) -> list[str]:
 
 
 def _strip_unknown_markers(text: str, allowed: list[str]) -> str:
-    from index.citations import normalize_id
+    from index.clause_ids import normalize_id
 
     known = {normalize_id(a) for a in allowed}
 

@@ -17,7 +17,7 @@ from index.errors import ClausewrightError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = ("corpus", "search", "lint", "draft", "eval", "serve")
+COMMAND_MODULES = ("corpus", "search", "lint", "conversation", "eval", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:

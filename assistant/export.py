@@ -2,7 +2,7 @@
 
 The .docx holds one paragraph per header field, the opening line, and one paragraph per
 clause or sub-clause with its number or label written out, so it reads back through
-``index.sources`` into the same clauses.
+``index.parsing.source_files`` into the same clauses.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from index.model import Clause, Resolution
+from index.clause_tree import Clause, Resolution
 
 _EMPH = re.compile(r"([*_]{1,2})([^*_\n]+?)\1")
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.drafting_context import DraftContext
-from assistant.generation import Slot
-from assistant.proposals import Proposal
+from assistant.drafting.context import DraftContext
+from assistant.drafting.proposals import Proposal
+from assistant.drafting.writers import Slot
 
 ACTIONS = ("strengthen", "soften", "shorten", "merge", "split")
 _ASIDE = re.compile(
@@ -60,7 +60,7 @@ class Reviser:
         need = 2 if action == "merge" else 1
         if len(clauses) < need:
             raise ValueError(f"{action} needs {need} clause(s), got {len(clauses)}")
-        from assistant.proposals import DraftRequest
+        from assistant.drafting.proposals import DraftRequest
 
         ctx = DraftContext.of(
             DraftRequest("", kind, 1, draft_text, profile),

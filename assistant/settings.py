@@ -10,17 +10,23 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from platformdirs import user_data_dir
 from pydantic import BaseModel, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from index.errors import ConfigurationError
 
 LLMMode = Literal["embedded", "openai", "ollama", "fake"]
 EmbedMode = Literal["embedded", "openai", "ollama", "hash"]
 StoreMode = Literal["local", "server"]
+LLM_BACKENDS: tuple[str, ...] = get_args(LLMMode)  # the one list of backend names
 
 
 def _default_data_dir() -> Path:
@@ -66,7 +72,11 @@ class ServeSettings(BaseModel):
 
 
 class Settings(BaseSettings):
-    """Everything Clausewright can be configured with."""
+    """Everything Clausewright can be configured with.
+
+    Sources, highest first: constructor arguments, ``CLAUSEWRIGHT_*`` environment
+    variables, ``<data_dir>/settings.toml``, defaults; nested tables merge key by key.
+    """
 
     model_config = SettingsConfigDict(
         env_prefix="CLAUSEWRIGHT_", env_nested_delimiter="__", extra="ignore"
@@ -88,23 +98,43 @@ class Settings(BaseSettings):
     store: StoreSettings = Field(default_factory=StoreSettings)
     serve: ServeSettings = Field(default_factory=ServeSettings)
 
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        file = settings_file(init_settings().get("data_dir"))
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=file)
+        return (init_settings, env_settings, toml)
+
+
+def settings_file(data_dir: object = None) -> Path:
+    """``settings.toml`` in the data directory given, else the one named by the environment,
+    else the platform default (the data directory itself cannot come from that file)."""
+    chosen = data_dir or os.environ.get("CLAUSEWRIGHT_DATA_DIR") or _default_data_dir()
+    return Path(str(chosen)).expanduser() / "settings.toml"
+
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings once: defaults < settings.toml in the data dir < env < overrides."""
-    base = Settings()
-    file = base.data_dir / "settings.toml"
-    values: dict[str, object] = {}
+    """Read settings once: defaults < settings.toml in the data dir < env < overrides
+    (``None`` overrides are ignored)."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    file = settings_file(given.get("data_dir"))
     if file.is_file():
         try:
-            values = tomllib.loads(file.read_text("utf-8"))
+            tomllib.loads(file.read_text("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigurationError(f"{file}: cannot read settings: {exc}") from exc
-    env_set = Settings().model_dump(exclude_defaults=True)
-    merged = {**values, **env_set, **{k: v for k, v in overrides.items() if v is not None}}
     try:
-        return Settings(**merged)
+        return Settings(**given)  # type: ignore[arg-type]
     except ValueError as exc:
-        raise ConfigurationError(f"invalid settings: {exc}") from exc
+        raise ConfigurationError(
+            f"invalid settings (from {file} or CLAUSEWRIGHT_* variables): {exc}"
+        ) from exc
 
 
 def quiet_network() -> None:

@@ -1,7 +1,7 @@
 """The composition root: builds the services a user's settings ask for, once, lazily.
 
 The CLI, the UI and the evaluation harness all get their embedder, store, search
-index, mention index, linter and chat model from one ``Workspace``; nothing else reads
+search, mention search, linter and chat model from one ``Workspace``; nothing else reads
 settings or builds back-ends. Optional back-ends are imported only when chosen.
 """
 
@@ -10,12 +10,16 @@ from __future__ import annotations
 import logging
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from assistant.backends import OLLAMA_INSTALL, OPENAI_INSTALL
 from assistant.settings import Settings
-from index.errors import ConfigurationError
-from index.model import Corpus
-from index.parse import Parser, ParseReport, default_corpus_dir, parse_paths
+from index.clause_tree import Corpus
+from index.errors import ConfigurationError, import_optional
+from index.parsing.parser import Parser, ParseReport, default_corpus_dir, parse_paths
+
+if TYPE_CHECKING:
+    from index.search.hybrid import HybridSearch
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,7 @@ class Workspace:
             self.__dict__["chat_model"] = chat_model
 
     def _lexicon(self) -> Any:
-        from index.lexicon import Lexicon
+        from index.parsing.lexicon import Lexicon
 
         lexicon = Lexicon.default()
         for path in self.settings.phrase_files:
@@ -57,23 +61,19 @@ class Workspace:
         """(langchain Embeddings, embedder id, chroma embedding function or None)."""
         mode = self.settings.embeddings
         if mode == "embedded":
-            from index.chroma_embedding import ChromaMiniLM
-            from index.embeddings import MiniLMEmbedder
+            from index.embedding.chroma_adapter import ChromaMiniLM
+            from index.embedding.minilm import MiniLMEmbedder
 
             emb = MiniLMEmbedder(self.data_dir / "models", threads=self.settings.embedded.n_threads)
             return emb, "all-MiniLM-L6-v2", ChromaMiniLM(emb.cache_dir, embedder=emb)
         if mode == "hash":
-            from index.hash_embedder import HashEmbedder
+            from index.embedding.hashed import HashEmbedder
 
             emb = HashEmbedder()
             return emb, emb.model_id, None
         if mode == "openai":
-            try:
-                from langchain_openai import OpenAIEmbeddings
-            except ImportError as exc:
-                raise ConfigurationError(
-                    "embeddings=openai needs langchain-openai: pip install langchain-openai"
-                ) from exc
+            remote = import_optional("langchain_openai", "embeddings=openai", OPENAI_INSTALL)
+            OpenAIEmbeddings = remote.OpenAIEmbeddings
             cfg = self.settings.openai
             emb = OpenAIEmbeddings(
                 base_url=cfg.base_url,
@@ -83,12 +83,8 @@ class Workspace:
             )
             return emb, f"openai:{cfg.embedding_model}", None
         if mode == "ollama":
-            try:
-                from langchain_ollama import OllamaEmbeddings
-            except ImportError as exc:
-                raise ConfigurationError(
-                    "embeddings=ollama needs langchain-ollama: pip install langchain-ollama"
-                ) from exc
+            remote = import_optional("langchain_ollama", "embeddings=ollama", OLLAMA_INSTALL)
+            OllamaEmbeddings = remote.OllamaEmbeddings
             cfg = self.settings.ollama
             emb = OllamaEmbeddings(base_url=cfg.base_url, model=cfg.embedding_model)
             return emb, f"ollama:{cfg.embedding_model}", None
@@ -98,7 +94,7 @@ class Workspace:
 
     @cached_property
     def store(self):
-        from index.store import ClauseStore
+        from index.store.clause_store import ClauseStore
 
         emb, emb_id, chroma_ef = self.embedder
         cfg = self.settings.store
@@ -109,8 +105,8 @@ class Workspace:
     def ingest(self, paths: list[str | Path] | None = None, progress=None):
         """Bring the store in line with ``paths`` (default: the configured corpus)."""
         result = self.store.sync(list(paths or self.corpus_paths()), self.parser, progress)
-        for stale in ("index", "corpus", "mentions", "drafter", "reviser", "assistant"):
-            self.__dict__.pop(stale, None)  # built over the old index: rebuilt on next use
+        for derived in _BUILT_OVER_THE_STORE:
+            self.__dict__.pop(derived.attrname, None)  # rebuilt over the new store on next use
         return result
 
     def ensure_indexed(self) -> None:
@@ -120,11 +116,11 @@ class Workspace:
             self.ingest()
 
     @cached_property
-    def index(self):
-        from index.retrieval import ClauseIndex
+    def ranked(self) -> HybridSearch:
+        from index.search.hybrid import HybridSearch
 
         self.ensure_indexed()
-        return ClauseIndex.from_store(self.store, self.data_dir / "cache")
+        return HybridSearch.from_store(self.store, self.data_dir / "cache")
 
     # -- the parsed corpus ---------------------------------------------------------
 
@@ -140,15 +136,15 @@ class Workspace:
 
     @cached_property
     def mentions(self):
-        from index.acronyms import AcronymTable
-        from index.mentions import MentionIndex
+        from index.search.acronyms import AcronymTable
+        from index.search.mentions import MentionSearch
 
-        table = AcronymTable()
+        table = AcronymTable.builtin()  # well-known UN acronyms, then the corpus's own
         table.learn(self.corpus)
         user_file = self.data_dir / "acronyms.toml"
         if user_file.is_file():
             table.load(user_file)
-        return MentionIndex(self.corpus, table)
+        return MentionSearch(self.corpus, table)
 
     # -- validation and generation ---------------------------------------------------
 
@@ -180,7 +176,7 @@ class Workspace:
 
     @cached_property
     def drafter(self) -> Any:
-        from assistant.drafting import Drafter, DraftingOptions
+        from assistant.drafting.chain import Drafter, DraftingOptions
 
         options = DraftingOptions(
             precedents=self.settings.precedents,
@@ -195,7 +191,7 @@ class Workspace:
         elif self.settings.llm == "ollama":
             options.n_ctx = self.settings.ollama.context_tokens
         return Drafter(
-            self.index,
+            self.ranked,
             self.chat_model,
             style,
             self.prompts,
@@ -221,10 +217,21 @@ class Workspace:
         return ChatAssistant(
             self.drafter,
             self.mentions,
-            self.index,
+            self.ranked,
             self.reviser,
             style,
             self.chat_model,
             self.prompts,
             self.settings.precedents,
         )
+
+
+# What an ingest makes stale: everything built from the store's contents.
+_BUILT_OVER_THE_STORE: tuple[cached_property, ...] = (
+    Workspace.ranked,
+    Workspace.corpus,
+    Workspace.mentions,
+    Workspace.drafter,
+    Workspace.reviser,
+    Workspace.assistant,
+)

@@ -28,8 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.embeddings import MiniLMEmbedder  # noqa: E402
-from index.minilm_graph import read_safetensors  # noqa: E402
+from index.embedding.minilm import MiniLMEmbedder  # noqa: E402
+from index.embedding.minilm_graph import read_safetensors  # noqa: E402
 
 _LINE_NUMBER = re.compile(r"^\s*\d+\s+(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=[.;:,])\s+(?=[*A-Z0-9(])")

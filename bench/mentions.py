@@ -23,10 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from index.acronyms import AcronymTable
-from index.mentions import MentionIndex
-from index.model import Clause, Corpus, Resolution
-from index.parse import default_corpus_dir, parse_paths
+from index.clause_tree import Clause, Corpus, Resolution
+from index.parsing.parser import default_corpus_dir, parse_paths
+from index.search.acronyms import AcronymTable
+from index.search.mentions import MentionSearch
 
 QUERIES = [
     ("AVRR", ["-E", "AVRR|Assisted Voluntary Return and Reintegration"]),
@@ -91,7 +91,7 @@ def main() -> int:
     start = time.perf_counter()
     table = AcronymTable()
     table.learn(corpus)
-    index = MentionIndex(corpus, table)
+    index = MentionSearch(corpus, table)
     build_s = time.perf_counter() - start
     mb = sum(len(t.encode("utf-8")) + 1 for t in texts) / 1e6
     print(

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from index.parse import Parser, default_corpus_dir
+from index.parsing.parser import Parser, default_corpus_dir
 
 
 def build_corpus(target_mb: float) -> str:

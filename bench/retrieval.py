@@ -29,9 +29,9 @@ from synthetic import write_corpus
 
 from assistant.settings import Settings
 from assistant.workspace import Workspace
-from index.parse import parse_paths
-from index.retrieval import ClauseIndex
-from index.units import resolution_hash, units_of
+from index.parsing.parser import parse_paths
+from index.search.hybrid import HybridSearch
+from index.store.records import resolution_hash, units_of
 
 
 def pct(values: list[float], q: float) -> float:
@@ -74,7 +74,7 @@ def measure_ingest(ws: Workspace, folder: Path, sample: int) -> None:
 
 def measure_queries(ws: Workspace, n_queries: int) -> None:
     start = time.perf_counter()
-    index = ClauseIndex.from_store(ws.store)
+    index = HybridSearch.from_store(ws.store)
     print(
         f"index load (Chroma → vectors + BM25): {time.perf_counter() - start:.1f} s, "
         f"{len(index):,} clauses"

@@ -12,8 +12,8 @@ import random
 import re
 from pathlib import Path
 
-from index.lexicon import Lexicon
-from index.parse import default_corpus_dir, parse_paths
+from index.parsing.lexicon import Lexicon
+from index.parsing.parser import default_corpus_dir, parse_paths
 
 VARIANTS = {
     "Member States": ["States", "Governments", "Member States", "all States"],

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from assistant.settings import Settings, StoreSettings
+from assistant.settings import LLM_BACKENDS, Settings, StoreSettings
 from eval.environment import describe
 from eval.results import ProgressFactory, RunResult, SuiteResult, null_progress
 from eval.suites import SUITE_NAMES, default_suites_dir, load_suite
@@ -30,12 +30,9 @@ from index.errors import ConfigurationError
 
 log = logging.getLogger(__name__)
 
-BACKENDS: dict[str, dict[str, str]] = {
-    "fake": {"llm": "fake", "embeddings": "hash"},
-    "embedded": {"llm": "embedded", "embeddings": "embedded"},
-    "openai": {"llm": "openai"},
-    "ollama": {"llm": "ollama"},
-}
+BACKENDS = LLM_BACKENDS
+# the embedder an evaluation of each backend uses unless told otherwise (others: settings)
+EVAL_EMBEDDINGS = {"fake": "hash", "embedded": "embedded"}
 
 
 def eval_settings(
@@ -45,12 +42,11 @@ def eval_settings(
     no user phrases or forced profile, a local store in the evaluation data directory."""
     if backend not in BACKENDS:
         raise ConfigurationError(f"unknown backend {backend!r}: choose from {', '.join(BACKENDS)}")
-    choice = BACKENDS[backend]
-    emb = embeddings or choice.get("embeddings") or base.embeddings
+    emb = embeddings or EVAL_EMBEDDINGS.get(backend) or base.embeddings
     directory = Path(data_dir) if data_dir else Path(base.data_dir) / "eval-cache" / emb
     values = base.model_dump()
     values.update(
-        llm=choice["llm"],
+        llm=backend,
         embeddings=emb,
         data_dir=directory,
         corpus=[],
@@ -88,14 +84,14 @@ class EvalRunner:
         if name == "retrieval":
             from eval.suite_retrieval import RetrievalSuite
 
-            return RetrievalSuite(self.ws.index)
+            return RetrievalSuite(self.ws.ranked)
         if name == "mentions":
             from eval.suite_mentions import MentionsSuite
 
             return MentionsSuite(self.ws.mentions)
         if name == "linting":
             from eval.suite_linting import LintingSuite
-            from index.parse import default_corpus_dir
+            from index.parsing.parser import default_corpus_dir
 
             return LintingSuite(self._make_linter, self._clause_checker(), default_corpus_dir())
         if name == "drafting":
@@ -114,8 +110,8 @@ class EvalRunner:
         return ClauseChecker(lint_clause_text, self._make_linter)
 
     def _drafting(self) -> Any:
-        from assistant.citing import SUPPORT_THRESHOLD, support_score
-        from assistant.proposals import DraftRequest
+        from assistant.drafting.citing import SUPPORT_THRESHOLD, support_score
+        from assistant.drafting.proposals import DraftRequest
         from eval.suite_drafting import DraftingSuite
 
         texts = {cid: clause.text for cid, clause in self.ws.corpus.by_id().items()}

@@ -30,12 +30,15 @@ def score_ranking(ranked: list[str], relevant: list[str]) -> dict[str, float]:
 
 
 class RetrievalSuite:
-    """Runs the retrieval cases against a ``ClauseIndex``-like object with ``search``."""
+    """Runs the retrieval cases against a ``HybridSearch``-like object with ``search``."""
 
     name = "retrieval"
 
     def __init__(
-        self, index: Any, k: int = 10, modes: tuple[str, ...] = ("hybrid", "lexical", "dense")
+        self,
+        index: Any,
+        k: int = 10,
+        modes: tuple[str, ...] = ("hybrid", "lexical", "dense", "rrf"),
     ) -> None:
         if not modes:
             raise ValueError("at least one retrieval mode is needed")

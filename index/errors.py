@@ -6,7 +6,9 @@ would be valid, so that a user can act on the message without reading a tracebac
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from types import ModuleType
 
 
 class ClausewrightError(Exception):
@@ -36,3 +38,20 @@ class UnknownClauseError(ClausewrightError):
 
 class ConfigurationError(ClausewrightError):
     """A setting is invalid or an optional dependency for the chosen mode is missing."""
+
+
+class MissingPackageError(ConfigurationError):
+    """An optional package that the chosen mode or file type needs is not installed."""
+
+    def __init__(self, feature: str, install: str) -> None:
+        self.feature = feature
+        self.install = install
+        super().__init__(f"{feature} needs a package that is not installed: {install}")
+
+
+def import_optional(module: str, feature: str, install: str) -> ModuleType:
+    """Import ``module``, or raise :class:`MissingPackageError` saying how to install it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingPackageError(feature, install) from exc

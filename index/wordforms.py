@@ -1,5 +1,7 @@
 """Word forms: how two words are compared, and text split into compared words.
 
+The one home of word normalisation and the one stop-word list: lexicon matching,
+mention search, BM25 tokens, citation support and phrase choice all compare words here.
 ``fold`` folds case, accents, possessives, plurals ("NGOs" ~ "NGO", "shelters" ~
 "shelter") and British/American spelling ("programme" ~ "program", "organisation" ~
 "organization", "labour" ~ "labor") to one key. ``Tokenizer`` splits text into folded
@@ -22,8 +24,12 @@ def _table(text: str) -> dict[str, str]:
     return dict(pair.partition(":")[::2] for pair in text.split())
 
 
+# Function words: skipped by BM25 and support scoring, and free to give or skip their
+# letter in an acronym ("Office *on* Drugs and Crime" → UNODC).
 STOP_WORDS = frozenset(
-    _table("a an and against at by de del des du et for from in into la le of on or the to with y")
+    "a against all an and any are as at be been by de del des du et for from has have in "
+    "into is it its la le of on or such that the their them these this those to was were "
+    "which will with within y".split()
 )
 _IRREGULAR = _table(
     "women:woman men:man children:child criteria:criterion phenomena:phenomenon indices:index"
@@ -80,6 +86,28 @@ def _american(w: str) -> str:
         return w[:-2] + "er"
     w = _IZE.sub(r"iz\1", w)
     return _YZE.sub(r"yz\1", w)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text`` (hyphens and slashes split words)."""
+    return [fold(w) for w in WORD.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """The folded words of ``text`` without stop-words: what BM25 and support compare."""
+    return [w for w in words(text) if w not in STOP_WORDS]
+
+
+_VERB_ENDINGS = ("ing", "ed", "e")
+
+
+def stem(word: str) -> str:
+    """A verb's stem, shared by its forms: 'urges', 'urging', 'urge' → 'urg'."""
+    w = fold(word)
+    for ending in _VERB_ENDINGS:
+        if len(w) > len(ending) + 2 and w.endswith(ending):
+            return w[: -len(ending)]
+    return w
 
 
 class Tokenizer:

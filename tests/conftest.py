@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def seed_corpus():
-    from index.parse import default_corpus_dir, parse_paths
+    from index.parsing.parser import default_corpus_dir, parse_paths
 
     report = parse_paths([default_corpus_dir()])
     assert report.ok, report.errors

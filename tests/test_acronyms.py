@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from index.acronyms import BUILTIN_SOURCE, AcronymTable, acronym_letters, find_definitions
 from index.errors import InputError
+from index.search.acronyms import BUILTIN_SOURCE, AcronymTable, acronym_letters, find_definitions
 from index.wordforms import Tokenizer, fold
 
 

@@ -76,7 +76,7 @@ def deterministic(ws):
     from assistant.revising import Reviser
 
     reviser = Reviser(ws.drafter, "completion")
-    return ChatAssistant(ws.drafter, ws.mentions, ws.index, reviser, "completion")
+    return ChatAssistant(ws.drafter, ws.mentions, ws.ranked, reviser, "completion")
 
 
 def test_revision_of_a_numbered_clause_of_the_draft(deterministic):

@@ -46,7 +46,7 @@ def test_show_unknown_id_suggests_near_ones(capsys, data_dir):
 
 
 def test_parse_json(capsys, tmp_path, data_dir):
-    from index.parse import default_corpus_dir
+    from index.parsing.parser import default_corpus_dir
 
     assert main(["parse", str(default_corpus_dir() / "001_8a08a27f7d9bd727.txt"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

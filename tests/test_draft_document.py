@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.draft import DraftDocument, DraftHeader
-from assistant.drafts import DraftStore, new_session_id
+from assistant.draft_autosave import DraftStore, new_session_id
+from assistant.draft_document import DraftDocument, DraftHeader
+from assistant.drafting.proposals import Proposal
 from assistant.export import to_docx, to_markdown
 from assistant.lint.linter import Linter
-from assistant.proposals import Proposal
 from index.errors import ClausewrightError
-from index.parse import Parser
+from index.parsing.parser import Parser
 
 
 @pytest.fixture()

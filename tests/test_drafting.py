@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.proposals import DraftRequest
+from assistant.drafting.proposals import DraftRequest
 from assistant.settings import Settings
 from assistant.workspace import Workspace
 
@@ -112,7 +112,7 @@ class WordCounter:
 
 
 def test_chat_prompt_packs_precedents_within_the_context_budget():
-    from assistant.generation import ChatWriter, Example
+    from assistant.drafting.writers import ChatWriter, Example
     from assistant.prompts import PromptLibrary
 
     examples = [Example(f"X/1/1 op {i}", "word " * 50) for i in range(1, 20)]

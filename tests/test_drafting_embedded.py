@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.proposals import DraftRequest
+from assistant.drafting.proposals import DraftRequest
 from assistant.settings import Settings
 from assistant.workspace import Workspace
 

@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 from langchain_core.embeddings import Embeddings
 
-import index.embeddings as emb
-from index.embeddings import INSTALL_HINT, MiniLMEmbedder, find_model_dir
+import index.embedding.minilm as emb
+from index.embedding.minilm import INSTALL_HINT, MiniLMEmbedder, find_model_dir
+from index.embedding.minilm_graph import read_safetensors
 from index.errors import ConfigurationError
-from index.minilm_graph import read_safetensors
 
 pytestmark = pytest.mark.slow
 
@@ -194,7 +194,7 @@ def test_chromadb_registration_round_trip(embedder: MiniLMEmbedder, tmp_path: Pa
     chromadb = pytest.importorskip("chromadb")
     from chromadb.config import Settings
 
-    from index.chroma_embedding import ChromaMiniLM
+    from index.embedding.chroma_adapter import ChromaMiniLM
 
     settings = Settings(anonymized_telemetry=False)
     client = chromadb.PersistentClient(path=str(tmp_path / "db"), settings=settings)

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from assistant.cli import main
-from index.parse import default_corpus_dir
+from index.parsing.parser import default_corpus_dir
 
 GA = default_corpus_dir() / "001_8a08a27f7d9bd727.txt"
 CLEAN = Path(__file__).resolve().parent / "fixtures" / "lint" / "clean"

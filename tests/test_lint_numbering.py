@@ -6,7 +6,7 @@ import pytest
 
 from assistant.lint import Linter, apply_fixes
 from assistant.lint.references import internal_references
-from index.parse import Parser
+from index.parsing.parser import Parser
 
 HEAD = "Resolution GA/1/1\n\nThe General Assembly,\n\n*Noting* the goal,\n\n"
 

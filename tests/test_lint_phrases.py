@@ -6,7 +6,7 @@ import pytest
 
 from assistant.lint import Linter, apply_fixes
 from assistant.lint.phrases import counterpart
-from index.lexicon import Lexicon
+from index.parsing.lexicon import Lexicon
 
 HEAD = "Resolution GA/1/1\n\nThe General Assembly,\n\n"
 

@@ -11,7 +11,7 @@ from assistant.lint import Linter, ProfileStore, infer_profile_name
 from assistant.lint.codes import RULES
 from assistant.lint.profile import LabelStep
 from index.errors import ClausewrightError, ConfigurationError, InputError
-from index.parse import Parser
+from index.parsing.parser import Parser
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "lint-rules.md"
 

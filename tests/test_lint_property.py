@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.lint import RULES, Linter, apply_fixes
-from index.labels import make_label, render
-from index.model import Clause
-from index.parse import Parser
+from index.clause_tree import Clause
+from index.parsing.labels import make_label, render
+from index.parsing.parser import Parser
 
 PRE = [
     "Recalling",

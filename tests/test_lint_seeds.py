@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.lint import Linter, apply_fixes
-from index.parse import Parser
+from index.parsing.parser import Parser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "lint"

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from index.acronyms import AcronymTable
-from index.mention_result import excerpt, highlight
-from index.mentions import MentionIndex
-from index.model import Clause, Corpus, Resolution
+from index.clause_tree import Clause, Corpus, Resolution
+from index.search.acronyms import AcronymTable
+from index.search.mention_results import excerpt, highlight
+from index.search.mentions import MentionSearch
 from index.wordforms import Tokenizer
 
 AVRR_IDS = ["IOM/1/3 op 9", "IOM/1/4 op 8", "IOM/1/4 op 8(a)", "IOM/1/4 op 8(b)"]
@@ -21,7 +21,7 @@ AVRR_IDS = ["IOM/1/3 op 9", "IOM/1/4 op 8", "IOM/1/4 op 8(a)", "IOM/1/4 op 8(b)"
 def index(seed_corpus):
     table = AcronymTable()
     table.learn(seed_corpus)
-    return MentionIndex(seed_corpus, table)
+    return MentionSearch(seed_corpus, table)
 
 
 def corpus_of(*resolutions: list[str | tuple[str, list[str]]]) -> Corpus:
@@ -69,7 +69,7 @@ def test_case_and_plural_variants(index, query):
 
 
 def test_without_the_learned_acronym_only_literal_mentions(seed_corpus):
-    bare = MentionIndex(seed_corpus, AcronymTable())
+    bare = MentionSearch(seed_corpus, AcronymTable())
     assert bare.search("AVRR").clause_ids() == AVRR_IDS[1:]
     assert bare.search("Assisted Voluntary Return and Reintegration").clause_ids() == AVRR_IDS[:2]
 
@@ -146,7 +146,7 @@ def test_phrase_across_hyphen_and_line_wrap_variants():
             "education plans against trafficking",
         ]
     )
-    index = MentionIndex(corpus, AcronymTable())
+    index = MentionSearch(corpus, AcronymTable())
     expected = ["T/1 op 1", "T/1 op 2", "T/1 op 3"]
     for query in ("anti-trafficking education plan", "antitrafficking education plans"):
         result = index.search(query)
@@ -157,7 +157,7 @@ def test_phrase_across_hyphen_and_line_wrap_variants():
 
 def test_prefix_split_needs_the_rest_to_be_a_corpus_word():
     corpus = corpus_of(["non discrimination applies", "nondiscrimination applies"])
-    index = MentionIndex(corpus, AcronymTable())
+    index = MentionSearch(corpus, AcronymTable())
     assert index.search("nondiscrimination").clause_ids() == ["T/1 op 1", "T/1 op 2"]
     assert index.search("non-discrimination").clause_ids() == ["T/1 op 1", "T/1 op 2"]
 
@@ -169,7 +169,7 @@ def test_subclause_hit_is_its_own_id_not_the_parent():
             ("Calls for shelter capacity, including:", ["more shelters;"]),
         ]
     )
-    index = MentionIndex(corpus, AcronymTable())
+    index = MentionSearch(corpus, AcronymTable())
     assert index.search("shelter").clause_ids() == ["T/1 op 1(a)", "T/1 op 2", "T/1 op 2(a)"]
 
 
@@ -177,7 +177,7 @@ def test_user_added_acronym(seed_corpus):
     table = AcronymTable()
     table.learn(seed_corpus)
     table.add("TIP", "trafficking in persons")
-    index = MentionIndex(seed_corpus, table)
+    index = MentionSearch(seed_corpus, table)
     expected = brute_force(seed_corpus, r"\bTIP\b|trafficking in persons?\b")
     result = index.search("TIP")
     assert result.clause_ids() == expected
@@ -190,7 +190,7 @@ def test_acronym_file_then_search(seed_corpus, tmp_path):
     path.write_text('VoT = ["victims of trafficking"]\n', "utf-8")
     table = AcronymTable()
     table.load(path)
-    index = MentionIndex(seed_corpus, table)
+    index = MentionSearch(seed_corpus, table)
     expected = brute_force(seed_corpus, r"\bvictims? of trafficking\b")
     assert index.search("VoT").clause_ids() == expected
     assert expected
@@ -206,7 +206,7 @@ def test_plural_acronym_in_text_and_long_forms(index, seed_corpus):
 
 def test_capitals_only_for_acronyms_that_are_ordinary_words():
     corpus = corpus_of(["following WHO guidelines", "victims who testify", "the Who report"])
-    index = MentionIndex(corpus, AcronymTable())
+    index = MentionSearch(corpus, AcronymTable())
     assert index.search("WHO").clause_ids() == ["T/1 op 1"]
     assert index.search("who").clause_ids() == ["T/1 op 1", "T/1 op 2", "T/1 op 3"]
     assert "WHO in capitals only" in index.search("WHO").message
@@ -255,7 +255,7 @@ def test_exhaustive_against_brute_force_on_recombined_clauses(seed_corpus):
     corpus = corpus_of(texts[:1500], texts[1500:])
     table = AcronymTable()
     table.add("AVRR", "Assisted Voluntary Return and Reintegration")
-    index = MentionIndex(corpus, table)
+    index = MentionSearch(corpus, table)
     expected = brute_force(corpus, r"\bAVRRs?\b|Assisted Voluntary Return and Reintegration\b")
     assert index.search("AVRR").clause_ids() == expected
     assert len(expected) > 10
@@ -265,7 +265,7 @@ def test_exhaustive_against_brute_force_on_recombined_clauses(seed_corpus):
 
 def test_tokenizer_is_shared_and_index_has_every_clause(seed_corpus):
     tok = Tokenizer()
-    index = MentionIndex(seed_corpus, AcronymTable(tok), tok)
+    index = MentionSearch(seed_corpus, AcronymTable(tok), tok)
     assert len(index) == sum(len(r.clauses()) for r in seed_corpus.resolutions)
 
 
@@ -275,7 +275,7 @@ def test_many_alternatives_still_exhaustive():
         table.add(f"QX{k}", f"alpha{k} beta{k}")
     long_form = " ".join(f"alpha{k} beta{k}" if k % 2 else f"QX{k}" for k in range(9))
     corpus = corpus_of([long_form, "QX0 QX1 QX2", "unrelated text"])
-    index = MentionIndex(corpus, table)
+    index = MentionSearch(corpus, table)
     result = index.search(" ".join(f"QX{k}" for k in range(9)))  # 2**9 paths
     assert result.clause_ids() == ["T/1 op 1"]
     assert result.groups[0][1][0].matched() == [long_form]

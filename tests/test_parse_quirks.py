@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.parse import Parser
+from index.parsing.parser import Parser
 from tests.conftest import FIXTURES
 
 Q = FIXTURES / "quirks"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.model import Corpus
-from index.parse import default_corpus_dir
+from index.clause_tree import Corpus
+from index.parsing.parser import default_corpus_dir
 
 GOLD = json.loads((Path(__file__).parent / "gold" / "seeds.json").read_text("utf-8"))
 
@@ -98,7 +98,7 @@ def test_scrambled_block_is_parsed_and_reported(seed_corpus):
 
 
 def test_same_input_same_ids(seed_corpus):
-    from index.parse import parse_paths
+    from index.parsing.parser import parse_paths
 
     again = parse_paths([default_corpus_dir()]).corpus
     assert list(again.by_id()) == list(seed_corpus.by_id())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from index.errors import InputError
-from index.parse import Parser, parse_paths
-from index.sources import read_source
+from index.parsing.parser import Parser, parse_paths
+from index.parsing.source_files import read_source
 
 
 def test_empty_file(tmp_path):
@@ -76,7 +76,7 @@ def test_broken_pdf_and_docx(tmp_path):
 
 
 def test_bad_files_do_not_stop_the_others(tmp_path):
-    from index.parse import default_corpus_dir
+    from index.parsing.parser import default_corpus_dir
 
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01")

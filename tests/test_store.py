@@ -6,13 +6,13 @@ import shutil
 
 import pytest
 
+from index.embedding.hashed import HashEmbedder
 from index.errors import ConfigurationError
-from index.hash_embedder import HashEmbedder
-from index.parse import default_corpus_dir
-from index.retrieval import ClauseIndex, Filters
-from index.retriever import ClauseRetriever
-from index.store import ClauseStore, store_status
-from index.units import resolution_hash, units_of
+from index.parsing.parser import default_corpus_dir
+from index.search.hybrid import Filters, HybridSearch
+from index.search.langchain_retriever import ClauseRetriever
+from index.store.clause_store import ClauseStore, store_status
+from index.store.records import resolution_hash, units_of
 
 GA = "001_8a08a27f7d9bd727.txt"
 IOM = "000_573e74ea5cfc3ccf.txt"
@@ -64,7 +64,7 @@ def test_unchanged_files_do_no_work(tmp_path, corpus_dir, monkeypatch):
     def boom(*a, **k):
         raise AssertionError("parsed or embedded an unchanged file")
 
-    monkeypatch.setattr("index.parse.Parser.parse_file", boom)
+    monkeypatch.setattr("index.parsing.parser.Parser.parse_file", boom)
     monkeypatch.setattr(store.embedder, "embed_documents", boom)
     result = open_store(tmp_path / "db").sync([corpus_dir])
     assert len(result.unchanged_files) == 2 and result.units_written == 0
@@ -107,14 +107,14 @@ def test_removed_resolution_and_removed_file(tmp_path, corpus_dir):
 def test_interrupted_ingest_keeps_the_old_state_and_is_repaired(tmp_path, corpus_dir, seed_corpus):
     store = open_store(tmp_path / "db")
     store.sync([corpus_dir])
-    before = ClauseIndex.from_store(store).hybrid("hotline", 3)
+    before = HybridSearch.from_store(store).hybrid("hotline", 3)
     # what a run killed between writing a new generation and committing it leaves:
     res = next(r for r in seed_corpus.resolutions if r.symbol == "GA/3/1.1")
     res.operative[0].text = "Designates something else entirely;"
     store._mark_dirty(True)
     store.write_units(units_of(res, resolution_hash(res)))
     assert store_status(store, [corpus_dir]).interrupted
-    after = ClauseIndex.from_store(open_store(tmp_path / "db")).hybrid("hotline", 3)
+    after = HybridSearch.from_store(open_store(tmp_path / "db")).hybrid("hotline", 3)
     assert [h.clause_id for h in after] == [h.clause_id for h in before]
     result = open_store(tmp_path / "db").sync([corpus_dir])
     assert result.repaired == len(units_of(res, "x"))
@@ -146,7 +146,7 @@ def test_bad_file_is_reported_and_the_rest_indexed(tmp_path, corpus_dir):
 def test_hybrid_search_filters_and_retriever(tmp_path, corpus_dir):
     store = open_store(tmp_path / "db")
     store.sync([corpus_dir])
-    index = ClauseIndex.from_store(store, tmp_path / "cache")
+    index = HybridSearch.from_store(store, tmp_path / "cache")
     hits = index.hybrid("financial literacy programs for migrants", 5)
     assert hits[0].clause_id == "IOM/1/1 op 4"
     only = index.hybrid("training", 10, Filters(resolution=["IOM/1/2"], kind=["operative"]))
@@ -155,7 +155,7 @@ def test_hybrid_search_filters_and_retriever(tmp_path, corpus_dir):
     )
     docs = ClauseRetriever(index=index, k=3).invoke("financial literacy for migrants")
     assert docs[0].metadata["id"] == "IOM/1/1 op 4" and docs[0].metadata["line_start"] == 81
-    cached = ClauseIndex.from_store(store, tmp_path / "cache")  # from the cache files
+    cached = HybridSearch.from_store(store, tmp_path / "cache")  # from the cache files
     assert [h.clause_id for h in cached.hybrid("financial literacy programs for migrants", 5)] == [
         h.clause_id for h in hits
     ]
@@ -164,5 +164,5 @@ def test_hybrid_search_filters_and_retriever(tmp_path, corpus_dir):
 def test_search_with_no_match_returns_nothing_lexical(tmp_path, corpus_dir):
     store = open_store(tmp_path / "db")
     store.sync([corpus_dir])
-    index = ClauseIndex.from_store(store)
+    index = HybridSearch.from_store(store)
     assert index.lexical("zzyzx qwerty", 5) == []

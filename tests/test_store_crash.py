@@ -14,18 +14,18 @@ import time
 import pytest
 from chromadb.api.client import SharedSystemClient
 
-from index.hash_embedder import HashEmbedder
-from index.parse import Parser, default_corpus_dir
-from index.retrieval import ClauseIndex
-from index.store import ClauseStore, store_status
+from index.embedding.hashed import HashEmbedder
+from index.parsing.parser import Parser, default_corpus_dir
+from index.search.hybrid import HybridSearch
+from index.store.clause_store import ClauseStore, store_status
 
 pytestmark = pytest.mark.slow
 
 WRITER = textwrap.dedent(
     """
     import sys, time
-    from index.hash_embedder import HashEmbedder
-    from index.store import ClauseStore
+    from index.embedding.hashed import HashEmbedder
+    from index.store.clause_store import ClauseStore
 
     class Slow(HashEmbedder):
         def embed_documents(self, texts):
@@ -96,7 +96,7 @@ def test_kill_9_during_ingest(tmp_path):
         assert now in (old, new)
     for entry in store.manifest().values():
         assert sum(k.startswith(entry.symbol + " ") for k in after) == entry.units
-    assert ClauseIndex.from_store(store).hybrid("financial literacy programs", 3)
+    assert HybridSearch.from_store(store).hybrid("financial literacy programs", 3)
 
     result = open_store(db).sync([corpus])
     assert not result.errors

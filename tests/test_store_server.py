@@ -13,7 +13,7 @@ import pytest
 from assistant.settings import Settings, StoreSettings
 from assistant.workspace import Workspace
 from index.errors import ConfigurationError
-from index.store import store_status
+from index.store.clause_store import store_status
 
 pytestmark = pytest.mark.slow
 
@@ -62,7 +62,7 @@ def test_ingest_search_and_status_against_a_server(tmp_path, chroma_server):
     ws = workspace(tmp_path, chroma_server)
     result = ws.ingest()
     assert len(result.added) == 5 and result.units_written == 297
-    hits = ws.index.hybrid("financial literacy programs for migrants", 3)
+    hits = ws.ranked.hybrid("financial literacy programs for migrants", 3)
     assert hits[0].clause_id == "IOM/1/1 op 4"
     # a second team member (another client, another data dir) sees the same store
     other = workspace(tmp_path / "other", chroma_server)
@@ -70,7 +70,7 @@ def test_ingest_search_and_status_against_a_server(tmp_path, chroma_server):
     assert again.units_written == 0 and len(again.unchanged_files) == 2
     assert store_status(other.store, other.corpus_paths()).consistent
     assert (
-        other.index.hybrid("financial literacy programs for migrants", 1)[0].clause_id
+        other.ranked.hybrid("financial literacy programs for migrants", 1)[0].clause_id
         == "IOM/1/1 op 4"
     )
 

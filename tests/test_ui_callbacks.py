@@ -9,7 +9,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.settings import Settings
 from assistant.workspace import Workspace
-from index.parse import Parser
+from index.parsing.parser import Parser
 from ui import render
 from ui.callbacks import WorkspaceCallbacks
 from ui.pool import WorkspacePool

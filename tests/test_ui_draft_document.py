@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.draft import DraftDocument, DraftHeader
-from index.parse import Parser
+from assistant.draft_document import DraftDocument, DraftHeader
+from index.parsing.parser import Parser
 
 BODY = "The General Assembly,\n\n*Alarmed by* trafficking,\n\n1. *Urges* Member States to act.\n"
 
@@ -36,9 +36,9 @@ def test_set_header_empty_removes_the_fields_and_values_stay_on_one_line():
 
 
 def test_insert_after_a_clause_with_subclauses_repairs_its_closing_marks():
+    from assistant.drafting.proposals import Proposal
     from assistant.lint.linter import Linter
-    from assistant.proposals import Proposal
-    from index.lexicon import Lexicon
+    from index.parsing.lexicon import Lexicon
 
     text = BODY.replace(
         "1. *Urges* Member States to act.\n",

@@ -50,4 +50,4 @@ def test_an_ingest_indexes_into_the_base_and_drops_the_others(tmp_path):
     assert result.added == ["GA/1/99"]
     assert {"GA/1/99", "IOM/1/1"} <= set(pool.base.store.manifest())  # seed corpus kept
     assert pool.get("fake", 2) is not other
-    assert pool.get("fake", 2).index.record("GA/1/99 op 1") is not None
+    assert pool.get("fake", 2).ranked.record("GA/1/99 op 1") is not None

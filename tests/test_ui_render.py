@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from assistant.lint.diagnostic import Diagnostic, TextEdit
-from index.store import SyncResult
+from index.store.clause_store import SyncResult
 from ui import render
 
 

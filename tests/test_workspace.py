@@ -17,7 +17,7 @@ def test_ingest_refreshes_index_mentions_and_assistant(tmp_path):
     )
     result = ws.ingest([*ws.corpus_paths(), tmp_path / "new.txt"])
     assert result.added == ["X/1/1"]
-    assert ws.assistant is not before and ws.assistant.index is ws.index
+    assert ws.assistant is not before and ws.assistant.index is ws.ranked
     assert [c.id for c in ws.assistant.respond("which drafts mention Zanzibar?").citations] == [
         "X/1/1 pre 1"
     ]

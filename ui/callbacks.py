@@ -16,7 +16,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.draft import DraftDocument, DraftHeader
+from assistant.draft_document import DraftDocument, DraftHeader
 from assistant.export import to_docx, to_markdown
 from index.errors import ClausewrightError
 from ui import render
@@ -127,7 +127,7 @@ class WorkspaceCallbacks:
         """A citation chip was clicked: the clause, its resolution and source lines."""
         if not clause_id:
             return ""
-        return render.clause_markdown(clause_id, self.pool.base.index.record(clause_id))
+        return render.clause_markdown(clause_id, self.pool.base.ranked.record(clause_id))
 
     def insert(self, choice: str | None, proposals: list[Any] | None, text: str, profile: str):
         """Insert the chosen proposal into its section of the draft and renumber."""

@@ -2,7 +2,7 @@
 
 The browser keeps only a random session ID (encrypted in its localStorage with a secret
 that lives in the data directory, so it still decrypts after a server restart); the
-draft itself is saved under ``<data_dir>/drafts`` by :class:`assistant.drafts.DraftStore`.
+draft itself is saved under ``<data_dir>/drafts`` by :class:`assistant.draft_autosave.DraftStore`.
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.draft import DraftDocument, DraftHeader
-from assistant.drafts import DraftStore, new_session_id
+from assistant.draft_autosave import DraftStore, new_session_id
+from assistant.draft_document import DraftDocument, DraftHeader
+from assistant.settings import LLM_BACKENDS
 from index.errors import ClausewrightError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_OPENING = "The General Assembly,"
 PROFILES = ("auto", "un", "nmun", "thimun", "plain")
-BACKENDS = ("embedded", "openai", "ollama", "fake")
+BACKENDS = LLM_BACKENDS
 
 
 @dataclass

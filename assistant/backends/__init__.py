@@ -15,7 +15,7 @@ import urllib.request
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from index.errors import ConfigurationError
+from index.errors import ConfigurationError, import_optional
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -32,6 +32,8 @@ OPENAI_START_HINT = (
     "--port 8000` (pip install uvicorn fastapi sse-starlette starlette-context "
     "pydantic-settings), or set openai.base_url / CLAUSEWRIGHT_OPENAI__BASE_URL"
 )
+OPENAI_INSTALL = "pip install langchain-openai (or pip install 'clausewright[remote]')"
+OLLAMA_INSTALL = "pip install langchain-ollama (or pip install 'clausewright[remote]')"
 OLLAMA_START_HINT = "start it with `ollama serve` and fetch the model with `ollama pull {model}`"
 
 
@@ -58,13 +60,7 @@ def make_chat_model(
 
 
 def _make_openai(cfg: OpenAISettings) -> BaseChatModel:
-    try:
-        from langchain_openai import ChatOpenAI
-    except ImportError as exc:
-        raise ConfigurationError(
-            "llm=openai needs langchain-openai: pip install langchain-openai "
-            "(or pip install 'clausewright[remote]')"
-        ) from exc
+    ChatOpenAI = import_optional("langchain_openai", "llm=openai", OPENAI_INSTALL).ChatOpenAI
     return ChatOpenAI(
         base_url=cfg.base_url,
         api_key=cfg.api_key,
@@ -75,24 +71,14 @@ def _make_openai(cfg: OpenAISettings) -> BaseChatModel:
 
 
 def _make_ollama(cfg: OllamaSettings) -> BaseChatModel:
-    try:
-        from langchain_ollama import ChatOllama
-    except ImportError as exc:
-        raise ConfigurationError(
-            "llm=ollama needs langchain-ollama: pip install langchain-ollama "
-            "(or pip install 'clausewright[remote]')"
-        ) from exc
+    ChatOllama = import_optional("langchain_ollama", "llm=ollama", OLLAMA_INSTALL).ChatOllama
     return ChatOllama(base_url=cfg.base_url, model=cfg.model)
 
 
 def _make_fake(responses: Sequence[str] | None) -> BaseChatModel:
-    try:
-        from langchain_core.language_models.fake_chat_models import FakeListChatModel
-    except ImportError as exc:
-        raise ConfigurationError(
-            "llm=fake needs langchain-core: pip install langchain-core"
-        ) from exc
-    return FakeListChatModel(responses=list(responses or DEFAULT_FAKE_RESPONSES))
+    from assistant.backends.fake import RecordingFakeModel
+
+    return RecordingFakeModel(responses=list(responses or DEFAULT_FAKE_RESPONSES))
 
 
 def check_reachable(settings: Settings, timeout_s: float = 3.0) -> None:

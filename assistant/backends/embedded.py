@@ -35,7 +35,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
-from index.errors import ClausewrightError, ConfigurationError
+from index.errors import ClausewrightError, ConfigurationError, import_optional
 
 from .gguf import resolve_model_path
 
@@ -125,12 +125,7 @@ class EmbeddedChatModel(BaseChatModel):
             return self._llama
 
     def _load(self) -> Any:
-        try:
-            import llama_cpp
-        except ImportError as exc:
-            raise ConfigurationError(
-                f"llm=embedded needs llama-cpp-python: {LLAMA_INSTALL_HINT}"
-            ) from exc
+        llama_cpp = import_optional("llama_cpp", "llm=embedded", LLAMA_INSTALL_HINT)
         path = resolve_model_path(self.model_path)
         started = time.perf_counter()
         try:

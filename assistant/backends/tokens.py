@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from index.errors import ConfigurationError
+from index.errors import ConfigurationError, import_optional
 
 from .gguf import TOKEN_CONTROL, TOKEN_USER_DEFINED, GGUFVocab, read_vocab, resolve_model_path
 
@@ -73,10 +73,7 @@ def token_bytes(token: str, decoder: dict[str, int] | None = None) -> bytes:
 
 def build_encoding(vocab: GGUFVocab, name: str = "gguf"):  # -> tiktoken.Encoding
     """A ``tiktoken.Encoding`` equivalent to llama.cpp's tokenizer for ``vocab``."""
-    try:
-        import tiktoken
-    except ImportError as exc:
-        raise ConfigurationError("token counting needs tiktoken: pip install tiktoken") from exc
+    tiktoken = import_optional("tiktoken", "token counting", "pip install tiktoken")
     if vocab.model != "gpt2":
         raise ConfigurationError(
             f"tokenizer model {vocab.model!r} is not byte-level BPE; only 'gpt2' is supported"

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from assistant.settings import load_settings
-from index.citations import resolve
-from index.model import Clause, Corpus, Resolution
-from index.parse import Parser, ParseReport, default_corpus_dir, parse_paths
+from index.clause_ids import resolve
+from index.clause_tree import Clause, Corpus, Resolution
+from index.parsing.parser import Parser, ParseReport, default_corpus_dir, parse_paths
 
 
 def register(sub: argparse._SubParsersAction) -> None:

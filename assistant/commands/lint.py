@@ -16,9 +16,9 @@ from pathlib import Path
 from assistant.lint import Diagnostic, Linter, has_errors
 from assistant.settings import load_settings
 from index.errors import ClausewrightError
-from index.lexicon import Lexicon
-from index.parse import iter_source_files
-from index.sources import TEXT_SUFFIXES, decode_text
+from index.parsing.lexicon import Lexicon
+from index.parsing.parser import iter_source_files
+from index.parsing.source_files import TEXT_SUFFIXES, decode_text
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import sys
 
 from assistant.settings import load_settings
 from assistant.workspace import Workspace
-from index.retrieval import Filters
+from index.search.hybrid import Filters
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,7 +49,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     filters = Filters(
         resolution=args.resolution, body=args.body, kind=args.kind, phrase=args.phrase
     )
-    hits = ws.index.search(args.query, k=args.k, filters=filters, mode=args.mode)
+    hits = ws.ranked.search(args.query, k=args.k, filters=filters, mode=args.mode)
     if args.json:
         sys.stdout.write(
             json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2) + "\n"
@@ -73,7 +73,7 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 
 def cmd_index_status(args: argparse.Namespace) -> int:
-    from index.store import store_status
+    from index.store.clause_store import store_status
 
     ws = _workspace()
     status = store_status(ws.store, list(ws.corpus_paths()))

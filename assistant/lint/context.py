@@ -8,8 +8,8 @@ from assistant.lint.codes import rule
 from assistant.lint.diagnostic import Diagnostic, TextEdit
 from assistant.lint.profile import Profile
 from assistant.lint.source import Head, SourceMap, Span
-from index.lexicon import Lexicon, PhraseMatch
-from index.model import Clause, Resolution
+from index.clause_tree import Clause, Resolution
+from index.parsing.lexicon import Lexicon, PhraseMatch
 
 
 @dataclass

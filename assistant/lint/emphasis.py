@@ -11,7 +11,7 @@ from assistant.lint.context import Context, edit, top_clauses
 from assistant.lint.diagnostic import TextEdit
 from assistant.lint.profile import EMPHASIS_MARKERS
 from assistant.lint.source import Head
-from index.model import Clause
+from index.clause_tree import Clause
 
 
 def check_emphasis(ctx: Context) -> None:

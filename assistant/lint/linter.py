@@ -2,7 +2,7 @@
 
 ``Linter(profile, lexicon)`` checks resolutions against one style profile, or against
 the profile each document looks written for (``profile=None``). It works on the clause
-tree of ``index.parse`` and re-reads the source lines for exact locations and fixes.
+tree of ``index.parsing.parser`` and re-reads the source lines for exact locations and fixes.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from assistant.lint.profile import Profile, ProfileStore, infer_profile_name
 from assistant.lint.punctuation import check_punctuation
 from assistant.lint.runon import check_run_together
 from assistant.lint.source import SourceMap, Span
-from index.lexicon import Lexicon
-from index.model import Resolution
-from index.parse import Parser
-from index.sources import read_source
+from index.clause_tree import Resolution
+from index.parsing.lexicon import Lexicon
+from index.parsing.parser import Parser
+from index.parsing.source_files import read_source
 
 log = logging.getLogger(__name__)
 

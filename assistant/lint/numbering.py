@@ -12,8 +12,8 @@ from assistant.lint.context import Context, edit, top_clauses
 from assistant.lint.diagnostic import TextEdit
 from assistant.lint.profile import LabelStep
 from assistant.lint.references import renumber_references
-from index.labels import Label, render
-from index.model import Clause
+from index.clause_tree import Clause
+from index.parsing.labels import Label, render
 
 
 def expected_numbers(ops: list[Clause], first: int = 1) -> list[int]:

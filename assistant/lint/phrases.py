@@ -12,8 +12,8 @@ import re
 
 from assistant.lint.context import Context, edit, top_clauses
 from assistant.lint.source import Head, Span
-from index.lexicon import Lexicon, PhraseMatch
-from index.model import Clause
+from index.clause_tree import Clause
+from index.parsing.lexicon import Lexicon, PhraseMatch
 
 _KIND_NAME = {"preambulatory": "preambulatory", "operative": "operative"}
 # A comma after the phrase is fine when it opens a short aside closed by another comma:

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index.clause_tree import Resolution
 from index.errors import ConfigurationError, InputError
-from index.labels import Form, Kind, make_label, render
-from index.model import Resolution
+from index.parsing.labels import Form, Kind, make_label, render
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import re
 
 from assistant.lint.context import Context, edit
 from assistant.lint.source import Ending
-from index.model import Clause
+from index.clause_tree import Clause
 
 _NAMES = {",": "a comma", ";": "a semicolon", ":": "a colon", ".": "a period"}
 

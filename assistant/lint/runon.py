@@ -13,8 +13,8 @@ import re
 
 from assistant.lint.context import Context, edit
 from assistant.lint.source import MARKS, Span
-from index.labels import Label, find_label
-from index.model import Clause
+from index.clause_tree import Clause
+from index.parsing.labels import Label, find_label
 
 _PREFIX = re.compile(r"^[\s\-•▪◦●·]*(?:\d{1,4}\s+(?!\d*\.))?")
 _OP_NUMBER = re.compile(r"^\d{1,3}\.\s+")

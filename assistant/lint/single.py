@@ -13,9 +13,9 @@ import logging
 from assistant.lint.diagnostic import Diagnostic
 from assistant.lint.linter import Linter
 from assistant.lint.profile import Profile
+from index.clause_tree import Clause, Resolution
 from index.errors import InputError
-from index.lexicon import Lexicon
-from index.model import Clause, Resolution
+from index.parsing.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 

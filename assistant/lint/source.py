@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.labels import find_label, render
-from index.model import Clause, Resolution
+from index.clause_tree import Clause, Resolution
+from index.parsing.labels import find_label, render
 
 MARKS = ",;:."
 _QUOTES = "\"”’'"

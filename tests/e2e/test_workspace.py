@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from index.parse import Parser
+from index.parsing.parser import Parser
 from tests.e2e.harness import (
     DRAFT,
     ROOT,

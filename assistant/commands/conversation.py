@@ -1,0 +1,133 @@
+"""``draft`` and ``chat``: proposing clauses and talking to the assistant in a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.settings import LLM_BACKENDS, load_settings
+from assistant.workspace import Workspace
+from index.errors import InputError
+from index.parsing.source_files import read_source
+
+BACKENDS = list(LLM_BACKENDS)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("draft", help="propose clauses for a request, citing precedent")
+    p.add_argument("request")
+    p.add_argument("--kind", choices=["operative", "preambulatory"], default="operative")
+    p.add_argument("--n", type=int, default=1, help="how many clauses (default 1)")
+    p.add_argument("--draft", help="your draft so far (numbering continues from it)")
+    p.add_argument("--profile", help="style profile: un, nmun, thimun, plain")
+    p.add_argument("--backend", choices=BACKENDS, help="language model backend")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("chat", help="a terminal conversation with the assistant")
+    p.add_argument("--draft", help="a draft file to work on (/insert adds proposals to it)")
+    p.add_argument("--profile")
+    p.add_argument("--backend", choices=BACKENDS)
+    p.set_defaults(func=cmd_chat)
+
+
+def _workspace(backend: str | None) -> Workspace:
+    return Workspace(load_settings(llm=backend))
+
+
+def _read_draft(path: str | None) -> str | None:
+    if not path:
+        return None
+    if not Path(path).exists():
+        return ""
+    return read_source(path).text
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    if not 1 <= args.n <= 10:
+        raise InputError("--n", "give between 1 and 10 clauses")
+    from assistant.drafting.proposals import DraftRequest
+
+    ws = _workspace(args.backend)
+    req = DraftRequest(args.request, args.kind, args.n, _read_draft(args.draft), args.profile)
+    proposals = []
+    live = sys.stdout.isatty() and not args.json  # stream text as it is written
+    for event in ws.drafter.stream(req):
+        if event["event"] == "token" and live:
+            sys.stdout.write(event["text"])
+            sys.stdout.flush()
+        elif event["event"] == "proposal":
+            proposals.append(event["proposal"])
+            if live:
+                sys.stdout.write("\n" + _clear_line(event["proposal"].text) + "\n")
+                sys.stdout.write("\n".join(event["proposal"].render().split("\n")[1:]) + "\n\n")
+            elif not args.json:
+                sys.stdout.write(event["proposal"].render() + "\n\n")
+    if args.json:
+        sys.stdout.write(
+            json.dumps([p.to_dict() for p in proposals], ensure_ascii=False, indent=2) + "\n"
+        )
+    return 0 if all(p.clean for p in proposals) else 1
+
+
+def _clear_line(final: str) -> str:
+    """After streaming: the final text, as fixes may have changed what was streamed."""
+    return f"→ {final}"
+
+
+HELP = """Ask about the corpus ("which drafts mention AVRR?"), ask for clauses ("propose two
+operative clauses on witness protection"), or revise ("strengthen clause 2",
+"shorten: 3. *Encourages* …"). Commands: /insert N  /show  /lint  /fix  /help  /quit"""
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from assistant.draft_document import DraftDocument
+
+    ws = _workspace(args.backend)
+    doc = DraftDocument(_read_draft(args.draft) or "", ws.linter, ws.parser, args.profile)
+    last = []
+    sys.stdout.write(HELP + "\n")
+    for line in sys.stdin:
+        message = line.strip()
+        if not message:
+            continue
+        if message.startswith("/"):
+            if not _command(message, doc, last, args.draft):
+                break
+            continue
+        answer = None
+        for event in ws.assistant.stream(message, doc.text, args.profile):
+            if event["event"] == "answer":
+                answer = event["answer"]
+        sys.stdout.write(answer.text + "\n")
+        last[:] = answer.proposals
+        if last:
+            sys.stdout.write("(/insert N puts proposal N into the draft)\n")
+    return 0
+
+
+def _command(message: str, doc, last: list, path: str | None) -> bool:
+    word, _, rest = message.partition(" ")
+    if word in ("/quit", "/exit"):
+        return False
+    if word == "/insert" and rest.strip().isdigit() and 0 < int(rest) <= len(last):
+        doc.insert(last[int(rest) - 1])
+        if path:
+            Path(path).write_text(doc.text, "utf-8")
+        sys.stdout.write(doc.text + "\n")
+    elif word == "/show":
+        sys.stdout.write(doc.text + "\n")
+    elif word == "/lint":
+        diagnostics = doc.lint()
+        sys.stdout.write("\n".join(d.render() for d in diagnostics) or "no problems found")
+        sys.stdout.write("\n")
+    elif word == "/fix":
+        remaining = doc.fix_all()
+        if path:
+            Path(path).write_text(doc.text, "utf-8")
+        sys.stdout.write(f"fixed; {len(remaining)} problem(s) left\n")
+    else:
+        sys.stdout.write(HELP + "\n")
+    return True

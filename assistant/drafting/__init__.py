@@ -1,0 +1,1 @@
+"""Drafting: a request → proposed clauses in correct form, citing the precedent they stand on."""

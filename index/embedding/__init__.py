@@ -1,0 +1,1 @@
+"""Embedding: clause text → vectors (MiniLM on onnxruntime, or hashed features)."""

@@ -1,0 +1,1 @@
+"""Parsing: source files → cleaned lines → paragraphs → the clause tree."""

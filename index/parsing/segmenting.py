@@ -1,0 +1,307 @@
+"""Cutting a resolution's cleaned lines into paragraphs: clauses, sub-clauses, extras.
+
+A new paragraph starts where a line opens with an operative number, a sub-clause label
+or a leading phrase *and* the paragraph before it has ended (its last line ends with
+``,`` ``;`` ``:`` or ``.``), so PDF line wraps and page breaks inside a clause join up.
+An operative number that continues the count and is followed by a phrase starts a
+clause even after an unterminated one (a missing semicolon is the validator's job).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Literal
+
+from index.parsing.cleaning import Line
+from index.parsing.labels import Label, find_label
+from index.parsing.lexicon import Lexicon
+
+ParaKind = Literal["pre", "op", "sub", "heading", "annex", "annex_item", "closing", "footnote"]
+
+_OP = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+_ITALIC_LEAD = re.compile(r"^([*_]{1,2})([^*_]+?)\1")
+_ENDED = re.compile(r"(?:[,;:.]['’\"”)*_\s]*|[;,]\s+(?:and|or))$")
+_FOOTNOTE = re.compile(
+    r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?:See\b|Official Records|United Nations,|[ASE]/\S+"
+    r"|General Assembly resolution|Resolution \d|Ibid|Available at|https?://|Treaty Series)"
+)
+_CLOSING = re.compile(
+    r"^(?:adopted\b|\d+(?:st|nd|rd|th) (?:plenary )?meeting|\d{1,2} [A-Z][a-z]+ \d{4}\.?$"
+    r"|passed\b|vote\b|votes?:|in favou?r:|the resolution (?:was|passed))",
+    re.I,
+)
+_ANNEX = re.compile(r"^annex(?:\s+[IVX\d]+)?\b[.:]?(?P<title>.*)$", re.I)
+_HEADING = re.compile(
+    r"^(?:(?:part|section|chapter)\s+[IVX\d]+\b.*|[IVX]{1,5}\.?(?:\s+[A-Z].*)?|[A-H]\.\s+[A-Z].*)$"
+)
+
+
+@dataclass
+class Lead:
+    """A leading phrase as found on a line."""
+
+    written: str
+    kind: str | None  # "preambulatory", "operative" or None when not in the lexicon
+    emphasis: str  # italic | underline | bold | none
+
+
+@dataclass
+class Para:
+    kind: ParaKind
+    lines: list[Line] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    number: int | None = None
+    label: Label | None = None
+    lead: Lead | None = None
+    numbered: bool = True
+    heading: str | None = None
+
+    def ended(self) -> bool:
+        return bool(self.parts) and bool(_ENDED.search(self.parts[-1]))
+
+    def add(self, ln: Line, text: str) -> None:
+        self.lines.append(ln)
+        self.parts.append(text)
+
+
+def find_lead(text: str, lexicon: Lexicon) -> Lead | None:
+    """The leading phrase at the start of a clause line, as written."""
+    m = _ITALIC_LEAD.match(text)
+    if m:
+        span = m.group(2).strip()
+        if not span[:1].isupper():
+            return None
+        emphasis = (
+            "underline" if m.group(1) == "_" else "bold" if len(m.group(1)) == 2 else "italic"
+        )
+        found = lexicon.match(span)
+        if found and found.end >= len(span.rstrip(" ,")):
+            return Lead(span.rstrip(" ,"), found.kind, emphasis)
+        if found:
+            return Lead(span[: found.end], found.kind, emphasis)
+        words = span.split()
+        if (
+            1 <= len(words) <= 5
+            and not any(w[:1].isupper() for w in words[1:])
+            and words[0][:1].isupper()
+        ):
+            return Lead(span.rstrip(" ,"), None, emphasis)
+        return None
+    if not text[:1].isupper():
+        return None
+    found = lexicon.match(text)
+    if found and re.match(r"[\s,;:.]|$", text[found.end : found.end + 1]):
+        return Lead(found.written, found.kind, "none")
+    return None
+
+
+def _guess_unknown_lead(text: str) -> Lead | None:
+    """A capitalised participle opening a preamble line ('Determining that ...')."""
+    m = re.match(r"([A-Z][a-z]+(?:ing|ed))\b", text)
+    return Lead(m.group(1), None, "none") if m else None
+
+
+class Segmenter:
+    """Turns one resolution's lines (after its header) into paragraphs."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def segment(self, lines: list[Line]) -> tuple[list[Para], list[Line]]:
+        """Paragraphs in order, and lines that could not be placed."""
+        self.paras: list[Para] = []
+        self.unplaced: list[Line] = []
+        self.numbered_doc = any(_OP.match(ln.text) and self._op_lead(ln.text) for ln in lines)
+        self.section = "preamble"
+        self.expected_op = 1
+        self.pending_heading: Para | None = None
+        for ln in lines:
+            if ln.noise or not ln.text:
+                continue
+            for piece in self.split_runons(ln.text):
+                self._take(ln, piece)
+        return self.paras, self.unplaced
+
+    # -- line classification -------------------------------------------------
+
+    def _current(self) -> Para | None:
+        return self.paras[-1] if self.paras else None
+
+    def _op_lead(self, text: str) -> Lead | None:
+        m = _OP.match(text)
+        return find_lead(text[m.end() :], self.lexicon) if m else None
+
+    def _take(self, ln: Line, text: str) -> None:
+        cur = self._current()
+        ended = cur is None or cur.ended()
+        if self.section == "annex":
+            self._take_annex(ln, text, cur)
+            return
+        if _FOOTNOTE.match(text):
+            self._new("footnote", ln, text)
+            return
+        final = cur is not None and cur.parts[-1].rstrip("*_ ").endswith(".")
+        if self.section == "operative" and ended and final and self._extra(ln, text):
+            return
+        if self._try_operative(ln, text, ended):
+            return
+        if ended and self._try_label(ln, text, cur):
+            return
+        if ended and self._try_phrase(ln, text, cur):
+            return
+        if ended and _HEADING.match(text) and len(text.split()) <= 12:
+            self.pending_heading = Para("heading", [ln], [text])
+            return
+        if self.pending_heading is not None and len(text.split()) <= 12:
+            self.pending_heading.add(ln, text)
+            return
+        self._continue(ln, text, cur)
+
+    def _extra(self, ln: Line, text: str) -> bool:
+        m = _ANNEX.match(text)
+        if m and len(text.split()) <= 12:
+            self.section = "annex"
+            self._new("annex", ln, m.group("title").strip(" .:-—") or "")
+            return True
+        if _CLOSING.match(text):
+            self._new("closing", ln, text)
+            return True
+        return False
+
+    def _try_operative(self, ln: Line, text: str, ended: bool) -> bool:
+        m = _OP.match(text)
+        if not m:
+            return False
+        n, rest = int(m.group(1)), text[m.end() :]
+        lead = find_lead(rest, self.lexicon)
+        cur = self._current()
+        in_list = (
+            cur is not None
+            and cur.kind == "sub"
+            and cur.label is not None
+            and cur.label.text.isdigit()
+            and n == int(cur.label.text) + 1
+        )
+        no_verb = lead is None or lead.kind != "operative"
+        if no_verb and (n != self.expected_op or in_list) and cur and cur.kind in ("op", "sub"):
+            return self._numbered_item(ln, text, n, m.end(), ended)
+        if not ((ended and (lead or n == self.expected_op)) or (n == self.expected_op and lead)):
+            return False
+        para = self._new("op", ln, rest)
+        para.number, para.lead = n, lead
+        self.section = "operative"
+        self.expected_op = n + 1
+        return True
+
+    def _numbered_item(self, ln: Line, text: str, n: int, end: int, ended: bool) -> bool:
+        """``1.``, ``2.`` inside an operative clause that opened a list with a colon."""
+        if not ended:
+            return False
+        para = self._new("sub", ln, text[end:])
+        para.label = Label(str(n), "dot", end)
+        return True
+
+    def _try_label(self, ln: Line, text: str, cur: Para | None) -> bool:
+        label = find_label(text)
+        if label is None or cur is None:
+            return False
+        if self.section == "preamble" and not cur.parts[-1].rstrip("*_ ").endswith(":"):
+            return False
+        para = self._new("sub", ln, text[label.end :])
+        para.label = label
+        return True
+
+    def _try_phrase(self, ln: Line, text: str, cur: Para | None) -> bool:
+        lead = find_lead(text, self.lexicon)
+        if lead is None and self.section == "preamble" and (cur is None or cur.ended()):
+            lead = _guess_unknown_lead(text)
+        if lead is None:
+            return False
+        if self.section == "preamble":
+            if not self.numbered_doc and lead.kind == "operative" and lead.emphasis == "none":
+                self.section = "operative"
+            else:
+                self._new("pre", ln, text).lead = lead
+                return True
+        if lead.kind != "operative" and lead.emphasis == "none":
+            return False
+        para = self._new("op", ln, text)
+        para.lead, para.numbered = lead, False
+        return True
+
+    def _continue(self, ln: Line, text: str, cur: Para | None) -> None:
+        if cur is not None and cur.kind == "footnote":
+            body = next((p for p in reversed(self.paras) if p.kind != "footnote"), None)
+            (body if body is not None and not body.ended() else cur).add(ln, text)
+            return
+        final = (
+            self.section == "operative"
+            and cur is not None
+            and cur.kind != "closing"
+            and cur.parts[-1].rstrip("*_ ").endswith(".")
+        )
+        if cur is None or final:
+            self.unplaced.append(Line(ln.no, text, ln.pdf_no))
+            return
+        cur.add(ln, text)
+
+    def _take_annex(self, ln: Line, text: str, cur: Para | None) -> None:
+        m = _OP.match(text)
+        label = find_label(text)
+        if (
+            label is not None
+            and cur is not None
+            and cur.kind in ("annex_item", "sub")
+            and cur.ended()
+        ):
+            self._new("sub", ln, text[label.end :]).label = label
+        elif m:
+            para = self._new("annex_item", ln, text[m.end() :])
+            para.number = int(m.group(1))
+        elif cur is not None and cur.kind == "annex" and len(cur.parts) == 1 and not cur.parts[0]:
+            cur.parts[0] = text  # the annex title on the line after "Annex"
+            cur.lines.append(ln)
+        elif cur is not None:
+            cur.add(ln, text)
+
+    def _new(self, kind: ParaKind, ln: Line, text: str) -> Para:
+        para = Para(kind)
+        para.add(ln, text)
+        if self.pending_heading and kind in ("pre", "op"):
+            para.heading = " ".join(self.pending_heading.parts)
+            self.pending_heading = None
+        self.paras.append(para)
+        return para
+
+    # -- run-together paragraphs --------------------------------------------
+
+    def split_runons(self, text: str) -> list[str]:
+        """Split a line holding several paragraphs ('…; 2. Requests …; (a) …')."""
+        cuts: list[int] = []
+        for m in re.finditer(r"(?<=[;:.,])\s+(?=\S)", text):
+            rest = text[m.end() :]
+            before = text[: m.start()]
+            if self._starts_paragraph(rest, before[-1]):
+                cuts.append(m.end())
+        if not cuts:
+            return [text]
+        bounds = [0, *cuts, len(text)]
+        return [text[a:b].strip() for a, b in pairwise(bounds)]
+
+    def _starts_paragraph(self, rest: str, punct: str) -> bool:
+        m = _OP.match(rest)
+        if m and punct in ";:." and (lead := find_lead(rest[m.end() :], self.lexicon)):
+            return lead.kind == "operative" or lead.emphasis != "none"
+        label = find_label(rest)
+        if label and punct in ";:" and re.match(r"[A-Z*]", rest[label.end :]):
+            return label.form != "dot" or len(label.text) == 1
+        if punct == "," and (rest.startswith(("*", "_")) or rest[:1].isupper()):
+            lead = find_lead(rest, self.lexicon)
+            return bool(
+                lead
+                and lead.kind == "preambulatory"
+                and lead.written.split()[0].endswith(("ing", "ed"))
+            )
+        return False

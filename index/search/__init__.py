@@ -1,0 +1,1 @@
+"""Search: ranked hybrid search (BM25 + dense) and exhaustive mention search."""
