@@ -13,8 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.drafting.citing import extract_markers
-from assistant.drafting.proposals import Citation, DraftRequest, Proposal
+from assistant.drafting.cite import MARKER, extract_markers
+from assistant.drafting.proposals import (
+    Citation,
+    DraftRequest,
+    NotProposed,
+    Proposal,
+    Proposed,
+    Writing,
+)
 from assistant.export import written
 from assistant.revising import ACTIONS
 
@@ -46,6 +53,23 @@ class Answer:
     mentions: Any = None
 
 
+@dataclass(frozen=True)
+class ChatToken:
+    """Text of the answer as it is written."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ChatAnswer:
+    """The finished answer."""
+
+    answer: Answer
+
+
+ChatEvent = ChatToken | ChatAnswer
+
+
 class ChatAssistant:
     """Routes a message to the right service and words the answer."""
 
@@ -74,32 +98,26 @@ class ChatAssistant:
     ) -> Answer:
         answer = None
         for event in self.stream(message, draft_text, profile):
-            if event["event"] == "answer":
-                answer = event["answer"]
+            if isinstance(event, ChatAnswer):
+                answer = event.answer
         assert answer is not None
         return answer
 
     def stream(
         self, message: str, draft_text: str | None = None, profile: str | None = None
-    ) -> Iterator[dict[str, Any]]:
-        """Events: {"event": "token", "text"} while writing, then {"event": "answer"}."""
+    ) -> Iterator[ChatEvent]:
+        """Events: :class:`ChatToken` while writing, then one :class:`ChatAnswer`."""
         message = message.strip()
         if not message:
-            yield {
-                "event": "answer",
-                "answer": Answer("answer", "Ask about the corpus, or ask for a clause."),
-            }
+            yield ChatAnswer(Answer("answer", "Ask about the corpus, or ask for a clause."))
             return
         if m := _MENTION.match(message):
             term = (m.group("term") or m.group("term2") or m.group("term3")).strip(" \"'“”?")
-            yield {"event": "answer", "answer": self._mentions(term)}
+            yield ChatAnswer(self._mentions(term))
         elif m := _REVISE.match(message):
-            yield {
-                "event": "answer",
-                "answer": self._revise(
-                    m.group("action").lower(), m.group("rest"), draft_text, profile
-                ),
-            }
+            yield ChatAnswer(
+                self._revise(m.group("action").lower(), m.group("rest"), draft_text, profile)
+            )
         elif _PROPOSE.search(message):
             yield from self._propose(message, draft_text, profile)
         else:
@@ -124,15 +142,18 @@ class ChatAssistant:
         kind = "preambulatory" if re.search(r"\bpreamb", message, re.I) else "operative"
         req = DraftRequest(message, kind, _count(message), draft_text, profile)
         proposals: list[Proposal] = []
+        notes: list[str] = []
         for event in self.drafter.stream(req):
-            if event["event"] == "token":
-                yield {"event": "token", "text": event["text"]}
-            elif event["event"] == "proposal":
-                proposals.append(event["proposal"])
-                yield {"event": "token", "text": "\n"}
-        text = "\n\n".join(p.render() for p in proposals)
+            if isinstance(event, Writing):
+                yield ChatToken(event.text)
+            elif isinstance(event, Proposed):
+                proposals.append(event.proposal)
+                yield ChatToken("\n")
+            elif isinstance(event, NotProposed):
+                notes.append(event.render())
+        text = "\n\n".join([*(p.render() for p in proposals), *notes])
         cites = _unique([c for p in proposals for c in p.citations])
-        yield {"event": "answer", "answer": Answer("proposals", text, cites, proposals)}
+        yield ChatAnswer(Answer("proposals", text, cites, proposals))
 
     def _revise(
         self, action: str, rest: str, draft_text: str | None, profile: str | None
@@ -156,10 +177,7 @@ class ChatAssistant:
     def _answer(self, question: str) -> Iterator[dict[str, Any]]:
         hits = self.index.hybrid(question, self.k)
         if not hits:
-            yield {
-                "event": "answer",
-                "answer": Answer("answer", "Nothing in the corpus matches that question."),
-            }
+            yield ChatAnswer(Answer("answer", "Nothing in the corpus matches that question."))
             return
         if self.style == "chat" and self.model is not None and self.prompts is not None:
             yield from self._answer_with_model(question, hits)
@@ -167,7 +185,7 @@ class ChatAssistant:
         lines = ["The closest precedent in the corpus:"]
         lines += [f"- `{h.clause_id}` {h.text}" for h in hits]
         citations = [c for c in (self._citation(h.clause_id) for h in hits) if c]
-        yield {"event": "answer", "answer": Answer("answer", "\n".join(lines), citations)}
+        yield ChatAnswer(Answer("answer", "\n".join(lines), citations))
 
     def _answer_with_model(self, question: str, hits: list[Any]) -> Iterator[dict[str, Any]]:
         listing = "\n".join(f"[{h.clause_id}] {h.text}" for h in hits)
@@ -176,7 +194,7 @@ class ChatAssistant:
         for chunk in self.model.stream(messages):
             piece = str(chunk.content)
             text += piece
-            yield {"event": "token", "text": piece}
+            yield ChatToken(piece)
         allowed = [h.clause_id for h in hits]
         cited = _cited_in_order(text, allowed)
         _clean, _ids, removed = extract_markers(text, allowed)
@@ -185,20 +203,13 @@ class ChatAssistant:
         )
         shown = _strip_unknown_markers(text, allowed)
         citations = [c for c in (self._citation(i) for i in cited) if c]
-        yield {"event": "answer", "answer": Answer("answer", shown + note, citations)}
+        yield ChatAnswer(Answer("answer", shown + note, citations))
 
     def _citation(self, clause_id: str) -> Citation | None:
         record = self.index.record(clause_id)
         if record is None:
             return None
-        text, meta = record
-        return Citation(
-            clause_id,
-            text,
-            1.0,
-            meta.get("source", ""),
-            (meta.get("line_start", 0), meta.get("line_end", 0)),
-        )
+        return Citation.from_record(clause_id, *record)
 
 
 def _count(message: str) -> int:
@@ -264,4 +275,4 @@ def _strip_unknown_markers(text: str, allowed: list[str]) -> str:
     def keep(m: re.Match[str]) -> str:
         return m.group(0) if normalize_id(m.group(1)) in known else ""
 
-    return re.sub(r"\s*\[([^\[\]\n]{2,80})\]", keep, text)
+    return MARKER.sub(keep, text)

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.drafting.clause_form import Slot
 from assistant.drafting.context import DraftContext
 from assistant.drafting.proposals import Proposal
-from assistant.drafting.writers import Slot
 
 ACTIONS = ("strengthen", "soften", "shorten", "merge", "split")
 _ASIDE = re.compile(
@@ -26,6 +26,41 @@ _ASIDE = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]{0,80}\)")
 _SPLIT_VERB = re.compile(r",?\s+and\s+(?:further\s+|also\s+)?(?P<verb>[a-z]+s)\b\s+")
+
+
+# weakest → strongest: strengthening and softening move a phrase along its kind's ladder
+LADDERS = {
+    "operative": [
+        "Takes note of",
+        "Invites",
+        "Recommends",
+        "Encourages",
+        "Calls upon",
+        "Urges",
+        "Strongly urges",
+        "Demands",
+    ],
+    "preambulatory": [
+        "Noting",
+        "Recognizing",
+        "Concerned",
+        "Deeply concerned",
+        "Alarmed by",
+        "Gravely concerned",
+    ],
+}
+
+
+def stronger(phrase: str, kind: str, step: int = 1) -> str:
+    """The phrase ``step`` rungs up (negative: down) the ladder of its kind."""
+    ladder = LADDERS[kind]
+    lower = [p.lower() for p in ladder]
+    plain = phrase.strip("*_ ").lower()
+    if plain in lower:
+        i = lower.index(plain)
+    else:
+        i = ladder.index("Encourages") if kind == "operative" else 1
+    return ladder[max(0, min(len(ladder) - 1, i + step))]
 
 
 @dataclass
@@ -65,7 +100,7 @@ class Reviser:
         ctx = DraftContext.of(
             DraftRequest("", kind, 1, draft_text, profile),
             self.drafter.parser,
-            self.drafter.finisher.linter,
+            self.drafter.linter,
         )
         parsed = [self._parse(c, kind) for c in clauses[:need]]
         if self.style == "chat" and self.model is not None and self.prompts is not None:
@@ -76,11 +111,11 @@ class Reviser:
         out = []
         for i, (phrase, body) in enumerate(pieces):
             slot_number = (number + i) if (kind == "operative" and number is not None) else None
-            slot = Slot(kind, slot_number, phrase, ctx.terminal(kind), ctx.emphasis(kind), (), 0)
-            proposal = self.drafter.finisher.finish(ctx, slot, body)
-            found = self.drafter.precedents.find(proposal.plain, kind, 10)
+            slot = Slot(kind, slot_number, phrase, ctx.terminal(kind), ctx.emphasis(kind))
+            proposal = self.drafter.form.finish(ctx, slot, body)
+            found = self.drafter.precedents.find(proposal.body, 10)
             proposal.retrieved = [h.clause_id for h in found.hits]
-            proposal.citations = self.drafter.precedents.cite(proposal.body, found, [])
+            proposal.citations = self.drafter.citer.cite(proposal.plain, proposal.body, kind, found)
             proposal.unprecedented = not proposal.citations
             out.append(proposal)
         return out
@@ -93,8 +128,8 @@ class Reviser:
         m = re.match(r"^(\d{1,3})\.\s+", head)
         number = int(m.group(1)) if m else None
         head = head[m.end() :] if m else head
-        slot = Slot(kind, number, "", "", "", (), 0)
-        phrase, body = self.drafter.finisher.split_clause(head, slot)
+        slot = Slot(kind, number, "", "", "")
+        phrase, body = self.drafter.form.split_clause(head, slot)
         if not phrase:
             raise ValueError(f"no leading phrase found in {text[:60]!r}")
         return ParsedClause(number, phrase, body.strip().rstrip(";,.:"), lines[1:])
@@ -103,11 +138,11 @@ class Reviser:
 
     def _strengthen(self, parsed: list[ParsedClause], kind: str) -> list[tuple[str, str]]:
         c = parsed[0]
-        return [(self.drafter.chooser.stronger(c.phrase, kind, +1), _with_subs(c))]
+        return [(stronger(c.phrase, kind, +1), _with_subs(c))]
 
     def _soften(self, parsed: list[ParsedClause], kind: str) -> list[tuple[str, str]]:
         c = parsed[0]
-        return [(self.drafter.chooser.stronger(c.phrase, kind, -1), _with_subs(c))]
+        return [(stronger(c.phrase, kind, -1), _with_subs(c))]
 
     def _shorten(self, parsed: list[ParsedClause], kind: str) -> list[tuple[str, str]]:
         c = parsed[0]
@@ -151,10 +186,10 @@ class Reviser:
             action=action, instruction=instruction, clauses="\n".join(clauses), kind=kind
         )
         text = str(self.model.invoke(messages).content)
-        slot = Slot(kind, first.number, first.phrase, "", "", (), 0)
+        slot = Slot(kind, first.number, first.phrase, "", "")
         out = []
         for line in (ln for ln in text.split("\n") if ln.strip()):
-            out.append(self.drafter.finisher.split_clause(line, slot))
+            out.append(self.drafter.form.split_clause(line, slot))
         return out or [(first.phrase, first.body)]
 
 

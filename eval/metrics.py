@@ -7,7 +7,7 @@ a case with no relevant IDs is an error (a suite must say what is relevant).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 
 def _check(relevant: Iterable[str]) -> set[str]:
@@ -95,35 +95,3 @@ def percentile(values: Iterable[float], q: float) -> float:
     low = math.floor(pos)
     high = min(low + 1, len(ordered) - 1)
     return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
-
-
-Supported = Callable[[Sequence[str]], bool]
-
-
-def citation_recall(supported: Supported, cited: Sequence[str]) -> float:
-    """ALCE citation recall of one statement: 1 when the union of its cited texts
-    supports it, else 0 (a statement that cites nothing scores 0)."""
-    return 1.0 if cited and supported(list(cited)) else 0.0
-
-
-def citation_precision(supported: Supported, cited: Sequence[str]) -> float:
-    """ALCE citation precision of one statement: the share of its citations that are
-    relevant; no citations score 0.
-
-    A citation is *relevant* when the statement is supported by all its citations and
-    either the citation supports it alone or the statement is no longer supported
-    without it. So a citation is irrelevant when the statement stays supported without
-    it (it added nothing), and every citation is irrelevant when even the union of the
-    citations does not support the statement.
-    """
-    cited = list(cited)
-    if not cited or not supported(cited):
-        return 0.0
-    if len(cited) == 1:
-        return 1.0
-    relevant = 0
-    for i, text in enumerate(cited):
-        rest = cited[:i] + cited[i + 1 :]
-        if supported([text]) or not supported(rest):
-            relevant += 1
-    return relevant / len(cited)

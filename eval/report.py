@@ -141,17 +141,20 @@ def _what_went_wrong(name: str, case: dict[str, Any], info: dict[str, Any]) -> s
 def _drafting_problem(case: dict[str, Any]) -> str:
     if case.get("error"):
         return f"error: {case['error']}"
-    props = case.get("proposals", [])
-    if not props:
-        return "no proposal"
-    problems = []
-    for p in props:
-        problems += p["format_problems"]
-        if p["invalid_citations"]:
-            problems.append(f"invalid citations {', '.join(p['invalid_citations'])}")
-        elif not p["citation_valid"]:
-            problems.append("cites nothing but does not say it is unprecedented")
+    if not case.get("answered"):
+        return "no clause proposed" + (
+            "" if case.get("unprecedented_expected") else " (precedent exists)"
+        )
+    problems = [f"{code}: {msgs[0]}" for code, msgs in case.get("defects", {}).items()]
+    problems += case.get("lint_errors", [])
+    if case.get("missing_words"):
+        problems.append(f"does not say {', '.join(case['missing_words'])}")
+    wrong = [i for i in case.get("cited", []) if i not in case.get("relevant", [])]
+    if wrong:
+        problems.append(f"cites unlabelled {', '.join(wrong)}")
     if not case.get("unprecedented_correct", True):
         want = "unprecedented" if case.get("unprecedented_expected") else "grounded in precedent"
         problems.append(f"should be {want}")
+    if problems:
+        problems.insert(0, repr(case.get("text", "")))
     return "; ".join(problems)

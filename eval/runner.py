@@ -24,7 +24,7 @@ from typing import Any
 from assistant.settings import LLM_BACKENDS, Settings, StoreSettings
 from eval.environment import describe
 from eval.results import ProgressFactory, RunResult, SuiteResult, null_progress
-from eval.suites import SUITE_NAMES, default_suites_dir, load_suite
+from eval.suites import SUITE_NAMES, default_suites_dir, load_suite, suite_corpus
 from eval.thresholds import Thresholds
 from index.errors import ConfigurationError
 
@@ -69,15 +69,14 @@ class EvalRunner:
         backend: str,
         thresholds: Thresholds,
         suites_dir: Path | None = None,
-        judge: Any = None,
         progress: ProgressFactory = null_progress,
     ) -> None:
         self.ws = workspace
         self.backend = backend
         self.thresholds = thresholds
         self.suites_dir = suites_dir or default_suites_dir()
-        self.judge = judge
         self.progress = progress
+        self._drafting_ws: Any = None
 
     def build(self, name: str) -> Any:
         """The runner of one suite, with the services it needs from the workspace."""
@@ -110,20 +109,26 @@ class EvalRunner:
         return ClauseChecker(lint_clause_text, self._make_linter)
 
     def _drafting(self) -> Any:
-        from assistant.drafting.citing import SUPPORT_THRESHOLD, support_score
         from assistant.drafting.proposals import DraftRequest
         from eval.suite_drafting import DraftingSuite
 
-        texts = {cid: clause.text for cid, clause in self.ws.corpus.by_id().items()}
-        return DraftingSuite(
-            self.ws.drafter,
-            texts,
-            DraftRequest,
-            self._clause_checker(),
-            support_score,
-            SUPPORT_THRESHOLD,
-            self.judge,
-        )
+        ws = self.drafting_workspace()
+        texts = {cid: clause.text for cid, clause in ws.corpus.by_id().items()}
+        return DraftingSuite(ws.drafter, texts, DraftRequest, self._clause_checker())
+
+    def drafting_workspace(self) -> Any:
+        """The workspace over the drafting suite's corpus (seeds and real texts), in its
+        own folder of the evaluation data directory."""
+        corpus = suite_corpus(load_suite("drafting", self.suites_dir))
+        if not corpus:
+            return self.ws
+        if self._drafting_ws is None:
+            settings = self.ws.settings.model_copy(
+                update={"corpus": corpus, "data_dir": Path(self.ws.settings.data_dir) / "drafting"}
+            )
+            chat_model = self.ws.__dict__.get("chat_model")
+            self._drafting_ws = type(self.ws)(settings, chat_model=chat_model)
+        return self._drafting_ws
 
     def run(self, names: list[str] | None = None) -> RunResult:
         """Run the named suites (default: all) and check the thresholds."""

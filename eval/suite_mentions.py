@@ -25,7 +25,7 @@ def symbol_of(clause_id: str) -> str:
 
 
 class MentionsSuite:
-    """Runs the mention cases against a ``MentionIndex``-like object with ``search``."""
+    """Runs the mention cases against a ``MentionSearch``-like object with ``search``."""
 
     name = "mentions"
 

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 SUITE_NAMES = ("retrieval", "mentions", "linting", "drafting")
 MIN_CASES = {"retrieval": 30, "mentions": 15, "linting": 15, "drafting": 30}
-ID_FIELDS = {"retrieval": "relevant", "mentions": "expected", "drafting": "precedents"}
+ID_FIELDS = {"retrieval": "relevant", "mentions": "expected", "drafting": "relevant"}
 SEED_SYMBOLS = ("IOM/1/1", "IOM/1/2", "IOM/1/3", "IOM/1/4", "GA/3/1.1")
 
 
@@ -74,3 +74,18 @@ def symbols_covered(name: str, suite: dict[str, Any]) -> set[str]:
         for cid in clause_ids(case, name):
             found.add(cid.split(" ", 1)[0])
     return found
+
+
+def suite_corpus(suite: dict[str, Any]) -> list[Path]:
+    """The files a suite's ``corpus`` names ("seeds": the shipped seed corpus; other
+    entries are paths relative to the eval package); empty: the workspace's corpus."""
+    from index.parsing.parser import default_corpus_dir
+
+    here = Path(__file__).resolve().parent
+    out = []
+    for entry in suite.get("corpus", []):
+        path = default_corpus_dir() if entry == "seeds" else here / entry
+        if not path.exists():
+            raise ConfigurationError(f"suite corpus entry {entry!r}: {path} does not exist")
+        out.append(path)
+    return out

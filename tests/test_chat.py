@@ -24,7 +24,7 @@ def ws(tmp_path_factory):
     model = FakeListChatModel(
         responses=[
             "1. *Urges* Member States to expand Assisted Voluntary Return and Reintegration "
-            "programmes [IOM/1/4 op 8];",
+            "programmes [IOM/1/3 op 9];",
             "The corpus calls for financial literacy programmes for migrants [IOM/1/1 op 4] "
             "[NOT/A op 1].",
         ]

@@ -7,8 +7,6 @@ import math
 import pytest
 
 from eval.metrics import (
-    citation_precision,
-    citation_recall,
     mean,
     ndcg_at_k,
     percentile,
@@ -112,36 +110,3 @@ def test_mean_and_percentile():
 # -- ALCE citation recall and precision ---------------------------------------------------
 
 STATEMENT = set("abcd")
-
-
-def supported(evidence):
-    """A toy support judge: the evidence covers at least half of the statement's letters."""
-    return len(STATEMENT & set("".join(evidence))) / len(STATEMENT) >= 0.5
-
-
-def test_citation_recall():
-    assert citation_recall(supported, ["ab"]) == 1.0
-    assert citation_recall(supported, ["a", "b"]) == 1.0  # the union supports it
-    assert citation_recall(supported, ["a", "xy"]) == 0.0
-    assert citation_recall(supported, []) == 0.0  # citing nothing never counts
-
-
-def test_citation_precision_single_citation():
-    assert citation_precision(supported, ["abx"]) == 1.0
-    assert citation_precision(supported, ["x"]) == 0.0
-    assert citation_precision(supported, []) == 0.0
-
-
-def test_citation_precision_flags_citations_that_add_nothing():
-    # "ab" supports alone; "xy" adds nothing and the statement stays supported without it
-    assert citation_precision(supported, ["ab", "xy"]) == 0.5
-    # neither "a" nor "b" supports alone, but removing either breaks support: both needed
-    assert citation_precision(supported, ["a", "b"]) == 1.0
-    # "a" adds nothing to "bc" (still supported without it) and does not support alone
-    assert citation_precision(supported, ["bc", "a"]) == 0.5
-    # two citations that each support alone are both relevant
-    assert citation_precision(supported, ["ab", "cd"]) == 1.0
-    # an unsupported statement has no relevant citation
-    assert citation_precision(supported, ["a", "x", "y"]) == 0.0
-    # "a", "b" both needed; "z" irrelevant: 2 of 3
-    assert citation_precision(supported, ["a", "b", "z"]) == pytest.approx(2 / 3)

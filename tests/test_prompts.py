@@ -10,9 +10,7 @@ from index.errors import ConfigurationError
 
 def test_shipped_prompts_load_and_render():
     lib = PromptLibrary()
-    assert {"clause_completion", "clause_chat", "repair_chat", "answer_chat", "revise_chat"} <= set(
-        lib.prompts
-    )
+    assert {"clause_completion", "clause_chat", "answer_chat", "revise_chat"} <= set(lib.prompts)
     text = lib["clause_completion"].render(
         body="The General Assembly,", topic="t", examples="1. *Urges* x;", prefix="2. *Urges* "
     )
@@ -27,6 +25,7 @@ def test_shipped_prompts_load_and_render():
             precedents="p",
             request="q",
             draft="d",
+            guidance="*Urges* Member States to …",
         )
     ]
     assert roles == ["system", "human"]
@@ -40,7 +39,7 @@ def test_declared_variables_must_match_the_template():
 
 def test_missing_variables_at_render_time():
     with pytest.raises(ConfigurationError, match="missing"):
-        PromptLibrary()["repair_chat"].render(clause="c")
+        PromptLibrary()["revise_chat"].render(action="a")
 
 
 def test_user_overrides(tmp_path):

@@ -62,7 +62,7 @@ def test_the_file_of_an_overridden_data_dir_is_read(data_dir: Path, tmp_path: Pa
 
 def test_a_broken_file_names_itself(data_dir: Path) -> None:
     (data_dir / "settings.toml").write_text("llm = \n")
-    with pytest.raises(ConfigurationError, match="settings.toml: cannot read settings"):
+    with pytest.raises(ConfigurationError, match=r"settings\.toml: cannot read settings"):
         load_settings()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.chat import ChatAnswer, ChatToken
 from assistant.draft_document import DraftDocument, DraftHeader
 from assistant.export import to_docx, to_markdown
 from index.errors import ClausewrightError
@@ -105,12 +106,12 @@ class WorkspaceCallbacks:
         try:
             assistant = self.pool.get(backend, precedents).assistant
             for event in assistant.stream(message, text, profile_name(profile)):
-                if event["event"] == "token":
-                    written += event["text"]
+                if isinstance(event, ChatToken):
+                    written += event.text
                     history[-1] = {"role": "assistant", "content": written}
                     yield _step(history, WRITING)
-                elif event["event"] == "answer":
-                    answer = event["answer"]
+                elif isinstance(event, ChatAnswer):
+                    answer = event.answer
         except Exception as exc:  # the page reports any backend failure instead of hanging
             if not isinstance(exc, ClausewrightError):
                 log.exception("the assistant failed on %r", message)

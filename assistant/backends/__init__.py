@@ -13,6 +13,7 @@ import logging
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.errors import ConfigurationError, import_optional
@@ -38,18 +39,22 @@ OLLAMA_START_HINT = "start it with `ollama serve` and fetch the model with `olla
 
 
 def make_chat_model(
-    settings: Settings, fake_responses: Sequence[str] | None = None
+    settings: Settings,
+    fake_responses: Sequence[str] | None = None,
+    model_path: Path | None = None,
 ) -> BaseChatModel:
     """The chat model selected by ``settings.llm``.
 
-    ``fake_responses`` are the canned answers of the ``"fake"`` model (cycled in order).
+    ``fake_responses`` are the canned answers of the ``"fake"`` model (cycled in order);
+    ``model_path`` is the GGUF the embedded model runs (default: the settings' own).
     """
     mode = settings.llm
     logger.debug("creating chat model for llm=%s", mode)
     if mode == "embedded":
         from .embedded import EmbeddedChatModel
 
-        return EmbeddedChatModel.from_settings(settings.embedded)
+        overrides = {"model_path": model_path} if model_path else {}
+        return EmbeddedChatModel.from_settings(settings.embedded, **overrides)
     if mode == "openai":
         return _make_openai(settings.openai)
     if mode == "ollama":

@@ -26,10 +26,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
@@ -55,6 +56,11 @@ _SAMPLING_KEYS = ("max_tokens", "temperature", "top_p", "top_k", "min_p", "repea
 
 class GrammarError(ClausewrightError):
     """A GBNF grammar that llama.cpp cannot parse."""
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max()
+    return shifted - np.log(np.exp(shifted).sum())
 
 
 def _role(message: BaseMessage) -> str:
@@ -165,6 +171,50 @@ class EmbeddedChatModel(BaseChatModel):
             raise GrammarError(f"llama.cpp cannot parse the grammar:\n{gbnf}")
         llama_cpp.llama_sampler_free(sampler)
         return grammar
+
+    # -- scoring --------------------------------------------------------------------------
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[float]:
+        """Mean log-probability per token of each continuation after ``prefix``.
+
+        The prefix is evaluated once; each continuation is decoded as one batch from the
+        prefix's cache position, with logits requested for every token of the batch only
+        (no ``logits_all`` matrix over the whole context).
+        """
+        import llama_cpp
+
+        with self._lock:
+            llama = self.llama
+            head = llama.tokenize(prefix.encode("utf-8"), add_bos=True, special=False)
+            llama.reset()
+            llama.eval(head)
+            n_vocab = llama.n_vocab()
+            first = _log_softmax(
+                np.ctypeslib.as_array(llama._ctx.get_logits(), shape=(n_vocab,)).copy()
+            )
+            out = []
+            for text in continuations:
+                whole = llama.tokenize((prefix + text).encode("utf-8"), add_bos=True, special=False)
+                tail = whole[len(head) :] if whole[: len(head)] == head else whole[len(head) - 1 :]
+                if not tail:
+                    out.append(float("-inf"))
+                    continue
+                llama.n_tokens = len(head)
+                llama._ctx.kv_cache_seq_rm(-1, llama.n_tokens, -1)
+                batch = llama_cpp._internals.LlamaBatch(
+                    n_tokens=len(tail), embd=0, n_seq_max=1, verbose=False
+                )
+                batch.set_batch(batch=tail, n_past=len(head), logits_all=True)
+                llama._ctx.decode(batch)
+                rows = np.ctypeslib.as_array(
+                    llama._ctx.get_logits(), shape=(len(tail) * n_vocab,)
+                ).reshape(len(tail), n_vocab)
+                total = float(first[tail[0]])
+                for i in range(1, len(tail)):
+                    total += float(_log_softmax(rows[i - 1])[tail[i]])
+                out.append(total / len(tail))
+            llama.n_tokens = len(head)
+            return out
 
     # -- generation ---------------------------------------------------------------------
 

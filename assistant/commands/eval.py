@@ -48,14 +48,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     r.add_argument("--thresholds", type=Path, help="thresholds file (default eval/thresholds.toml)")
     r.add_argument("--suites-dir", type=Path, help="folder of suite files (default eval/suites)")
-    r.add_argument(
-        "--judge",
-        action="store_true",
-        help="also judge citation support with the chat model (strong backends)",
-    )
     r.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_eval_run)
+    t = esub.add_parser(
+        "tune", help="choose the drafting cut-offs on the tuning half of the drafting suite"
+    )
+    t.add_argument("--backend", choices=list(BACKENDS), default="embedded")
+    t.add_argument("--data-dir", type=Path, help="evaluation data directory")
+    t.add_argument("--top", type=int, default=10, help="grid points to print (default 10)")
+    t.set_defaults(func=cmd_eval_tune)
     c = esub.add_parser("compare", help="compare two runs metric by metric")
     c.add_argument("a", type=Path, help="baseline: result.json or its run folder")
     c.add_argument("b", type=Path, help="candidate: result.json or its run folder")
@@ -98,13 +100,8 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
 
         check_reachable(settings)
     ws = Workspace(settings)
-    judge = None
-    if args.judge:
-        from eval.judge import LLMJudge
-
-        judge = LLMJudge(ws.chat_model)
     runner = EvalRunner(
-        ws, args.backend, thresholds, args.suites_dir, judge, _progress_factory(args.quiet)
+        ws, args.backend, thresholds, args.suites_dir, _progress_factory(args.quiet)
     )
     result = runner.run(args.suites or None)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
@@ -120,6 +117,31 @@ def cmd_eval_run(args: argparse.Namespace) -> int:
     verdict = "passed" if result.passed else f"FAILED ({failed} threshold(s) missed)"
     write(f"{verdict} in {result.duration_s:.1f} s; wrote {', '.join(map(str, written))}\n")
     return 0 if result.passed else 1
+
+
+def cmd_eval_tune(args: argparse.Namespace) -> int:
+    from eval.suites import load_suite
+    from eval.tune import collect, grid
+
+    settings = eval_settings(load_settings(), args.backend, args.data_dir, None)
+    settings = settings.model_copy(
+        update={"min_similarity": 0.0, "citation_min_cosine": 0.0, "citation_min_terms": 0.0}
+    )
+    runner = EvalRunner(Workspace(settings), args.backend, Thresholds.load(None))
+    cases = [c for c in load_suite("drafting")["cases"] if c.get("split") == "tune"]
+    measured = collect(runner.drafting_workspace().drafter, cases)
+    points = grid(measured)
+    write = sys.stdout.write
+    write(f"{len(cases)} tuning cases; best grid points (F(precision x2) + unprecedented acc):\n")
+    write("min_sim  cosine  terms  limit  margin  same_kind  precision  recall  unprec.\n")
+    for p in points[: args.top]:
+        r = p.rule
+        write(
+            f"{p.min_similarity:7.2f}  {r.min_cosine:6.2f}  {r.min_terms:5.2f}  {r.limit:5d}  "
+            f"{r.margin:6.2f}  {r.same_kind!s:9}  {p.precision:9.3f}  {p.recall:6.3f}  "
+            f"{p.unprecedented_accuracy:7.3f}\n"
+        )
+    return 0
 
 
 def cmd_eval_compare(args: argparse.Namespace) -> int:

@@ -204,6 +204,16 @@ class HybridSearch:
                     break
         return hit
 
+    def query_vector(self, text: str) -> np.ndarray:
+        """The unit-length embedding of ``text`` (as the dense leg compares it)."""
+        vec = np.asarray(self.embedder.embed_query(text), dtype=np.float32)
+        return _normalise(vec.reshape(1, -1))[0]
+
+    def cosine(self, clause_id: str, vector: np.ndarray) -> float:
+        """Cosine similarity of a stored clause to a unit ``vector`` (0 if unknown)."""
+        n = self.position.get(clause_id)
+        return float(self.vectors[n] @ vector) if n is not None else 0.0
+
     def record(self, clause_id: str) -> tuple[str, dict[str, Any]] | None:
         n = self.position.get(clause_id)
         return (self.texts[n], self.metas[n]) if n is not None else None

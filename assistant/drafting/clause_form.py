@@ -1,11 +1,13 @@
-"""Turning model output into a clause in correct form: compose, validate, fix."""
+"""A clause in correct form: number, emphasised phrase, body, closing mark; linted under
+the draft's profile and fixed where a fix is safe."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from assistant.drafting.proposals import Proposal
+from assistant.drafting.proposals import Kind, Proposal
 from assistant.lint.fixes import apply_fixes
 from assistant.lint.single import lint_clause_text
 
@@ -18,7 +20,24 @@ _NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s*")
 _EMPH = re.compile(r"^([*_]{1,2})([^*_]+)\1\s*")
 
 
-class Finisher:
+@dataclass
+class Slot:
+    """One clause to write: kind, number, phrase, closing mark, emphasis."""
+
+    kind: Kind
+    number: int | None
+    phrase: str
+    terminal: str
+    emphasis: str  # "*" italic, "_" underline, "" none
+
+    @property
+    def prefix(self) -> str:
+        mark = self.emphasis
+        head = f"{self.number}. " if self.number is not None else ""
+        return f"{head}{mark}{self.phrase}{mark} "
+
+
+class ClauseForm:
     """Composes the clause text, lints it under the draft's profile, applies fixes."""
 
     def __init__(self, linter: Any, lexicon: Any) -> None:

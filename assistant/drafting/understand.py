@@ -1,0 +1,297 @@
+"""Step 1 — understand: a delegate's drafting request → a typed clause intent.
+
+"ask the Secretary-General to report back next session" →
+``ClauseIntent(stance="Requests", addressee="the Secretary-General",
+action="report", rest="at its next session")``. The request's own instruction words
+("propose", "a clause", "ask", "please") never reach the clause: they are read here and
+dropped. Deterministic, no model call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.drafting.proposals import Kind
+from assistant.drafting.wording import base_verb, is_base_verb
+
+# Words that only ask for a clause, at the start of a request.
+_INSTRUCTION = re.compile(
+    r"^(?:(?:please|kindly|now|ok(?:ay)?|and|also|then)\b[\s,]*)*"
+    r"(?:(?:can|could|would|will)\s+you\s+|i\s+(?:need|want|would\s+like)\s+|"
+    r"we\s+(?:need|want|should|must)\s+|let'?s\s+|help\s+me\s+)?"
+    r"(?:(?:propose|draft|write|suggest|give\s+me|give\s+us|add|make|create|insert|"
+    r"put\s+in|need|want|get)\b\s*)?"
+    r"(?:(?:an?|one|two|three|four|five|some|another|more|\d+)\s+)?(?:new\s+)?"
+    r"(?:(?:operative|preambulatory|preambular|preamble|perambulatory)\s+)?"
+    r"(?:(?:clauses?|paragraphs?|lines?|sentences?)\b\s*)?"
+    r"(?:(?:that|which|to|on|about|for|regarding|concerning|saying|where\s+we|"
+    r"where\s+the\s+(?:committee|assembly|council))\b\s*)?",
+    re.I,
+)
+_TRAILING = re.compile(
+    r"[\s,;]*(?:\bin\s+(?:the\s+)?(?:preamble|operative\s+(?:part|section))|"
+    r"\bas\s+an?\s+(?:operative|preambulatory|preambular)\s+(?:clause|paragraph)|"
+    r"\bfor\s+(?:my|our|the)\s+(?:draft|resolution)|\bciting\s+(?:a\s+)?precedents?|"
+    r"\bwith\s+citations?|\bplease)\s*$",
+    re.I,
+)
+
+# A request verb → (operative phrase, preambulatory phrase). Verbs that address someone
+# ("ask X to …") take their addressee from the request.
+_STANCES: dict[str, tuple[str, str]] = {
+    "ask": ("Requests", "Recognizing the need for"),
+    "request": ("Requests", "Recognizing the need for"),
+    "urge": ("Urges", "Stressing the urgent need for"),
+    "press": ("Urges", "Stressing the urgent need for"),
+    "encourage": ("Encourages", "Encouraging"),
+    "invite": ("Invites", "Recognizing the need for"),
+    "call on": ("Calls upon", "Stressing the need for"),
+    "call upon": ("Calls upon", "Stressing the need for"),
+    "call for": ("Calls for", "Stressing the need for"),
+    "demand": ("Demands", "Stressing the need for"),
+    "recommend": ("Recommends", "Recognizing the need for"),
+    "authorize": ("Authorizes", "Recognizing the need for"),
+    "direct": ("Directs", "Recognizing the need for"),
+    "instruct": ("Instructs", "Recognizing the need for"),
+    "remind": ("Reminds", "Reminding"),
+    "condemn": ("Condemns", "Condemning"),
+    "denounce": ("Condemns", "Condemning"),
+    "deplore": ("Deplores", "Deploring"),
+    "regret": ("Regrets", "Regretting"),
+    "welcome": ("Welcomes", "Welcoming"),
+    "praise": ("Commends", "Commending"),
+    "commend": ("Commends", "Commending"),
+    "thank": ("Expresses its appreciation", "Expressing its appreciation"),
+    "appreciate": ("Expresses its appreciation", "Appreciating"),
+    "note": ("Takes note of", "Noting"),
+    "take note": ("Takes note of", "Taking note of"),
+    "acknowledge": ("Acknowledges", "Acknowledging"),
+    "recognize": ("Recognizes", "Recognizing"),
+    "recognise": ("Recognizes", "Recognizing"),
+    "recall": ("Recalls", "Recalling"),
+    "refer": ("Recalls", "Recalling"),
+    "cite": ("Recalls", "Recalling"),
+    "mention": ("Recalls", "Recalling"),
+    "reaffirm": ("Reaffirms", "Reaffirming"),
+    "affirm": ("Affirms", "Affirming"),
+    "emphasize": ("Emphasizes", "Emphasizing"),
+    "emphasise": ("Emphasizes", "Emphasizing"),
+    "stress": ("Stresses", "Stressing"),
+    "highlight": ("Emphasizes", "Emphasizing"),
+    "underline": ("Underlines", "Underlining"),
+    "support": ("Supports", "Supporting"),
+    "endorse": ("Endorses", "Endorsing"),
+    "back": ("Supports", "Supporting"),
+    "decide": ("Decides", "Determined"),
+    "resolve": ("Decides", "Determined"),
+    "express concern": ("Expresses its concern", "Deeply concerned"),
+    "express deep concern": ("Expresses its deep concern", "Deeply concerned"),
+    "express alarm": ("Expresses its concern", "Alarmed"),
+    "be concerned": ("Expresses its concern", "Concerned"),
+    "worry": ("Expresses its concern", "Concerned"),
+    "be alarmed": ("Expresses its concern", "Alarmed"),
+    "be aware": ("Recognizes", "Aware"),
+    "be mindful": ("Recognizes", "Mindful"),
+    "be convinced": ("Affirms", "Convinced"),
+    "believe": ("Affirms", "Believing"),
+    "bear in mind": ("Recognizes", "Bearing in mind"),
+    "keep in mind": ("Recognizes", "Bearing in mind"),
+    "take into account": ("Recognizes", "Taking into account"),
+}
+# Adjectival stances written as "concerned about X", "alarmed by X" (no verb).
+_ADJECTIVES = {
+    "concerned": ("Expresses its concern", "Concerned"),
+    "deeply concerned": ("Expresses its deep concern", "Deeply concerned"),
+    "gravely concerned": ("Expresses its grave concern", "Gravely concerned"),
+    "worried": ("Expresses its concern", "Concerned"),
+    "alarmed": ("Expresses its concern", "Alarmed"),
+    "aware": ("Recognizes", "Aware"),
+    "mindful": ("Recognizes", "Mindful"),
+    "convinced": ("Affirms", "Convinced"),
+    "disturbed": ("Expresses its concern", "Disturbed"),
+}
+_ADJECTIVE_PREPS = ("about", "by", "at", "over", "of", "that", "with", "regarding")
+
+# Who a clause can address, as a delegate says it → as a resolution writes it.
+_ADDRESSEES: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:the\s+)?(?:un\s+|united\s+nations\s+)?secretary[\s-]+general|(?:the\s+)?sg",
+        "the Secretary-General",
+    ),
+    (r"(?:the\s+)?(?:un\s+)?secretariat", "the Secretariat"),
+    (r"all\s+member\s+states|all\s+states|all\s+countries|all\s+nations", "all Member States"),
+    (r"(?:the\s+)?member\s+states|(?:the\s+)?states|(?:the\s+)?countries|nations", "Member States"),
+    (r"(?:the\s+)?states\s+parties", "States parties"),
+    (r"(?:the\s+)?(?:national\s+)?governments", "Governments"),
+    (r"(?:the\s+)?international\s+community", "the international community"),
+    (r"(?:the\s+)?donors?(?:\s+(?:countries|states|community))?", "donors"),
+    (r"(?:the\s+)?civil\s+society(?:\s+organi[sz]ations)?", "civil society organizations"),
+    (r"(?:the\s+)?(?:ngos|non-?governmental\s+organi[sz]ations)", "non-governmental organizations"),
+    (
+        r"(?:the\s+)?(?:relevant\s+)?(?:un|united\s+nations)\s+(?:agencies|entities|bodies)",
+        "the relevant United Nations entities",
+    ),
+    (r"(?:the\s+)?private\s+sector", "the private sector"),
+    (r"(?:the\s+)?regional\s+organi[sz]ations", "regional organizations"),
+    (r"(?:the\s+)?parties(?:\s+to\s+the\s+conflict)?", "all parties"),
+)
+# An organ or agency named by its acronym or capitalised name ("IOM", "the Human Rights Council").
+_NAMED = re.compile(
+    r"(?:the\s+)?(?:[A-Z]{2,}[a-z]?|(?:[A-Z][a-z]+\s+){1,5}(?:Council|Assembly|Commission|Organization|Organisation|Office|Programme|Fund|Committee|Agency|Court))\b"
+)
+
+_TIME = (
+    (
+        re.compile(
+            r"\b(?:back\s+)?(?:at|by|for|in|during|before)?\s*(?:the|its)?\s*next\s+session\b", re.I
+        ),
+        "at its next session",
+    ),
+    (
+        re.compile(r"\b(?:back\s+)?(?:next|in\s+a)\s+year\b|\bwithin\s+(?:a|one)\s+year\b", re.I),
+        "within one year",
+    ),
+    (re.compile(r"\bannually\b|\bevery\s+year\b|\beach\s+year\b", re.I), "annually"),
+)
+_SESSION = re.compile(
+    r"\b(?:at\s+)?(?:its\s+|the\s+)?([a-z]+-[a-z]+|[a-z]+tieth|[a-z]+th|\d+(?:st|nd|rd|th))\s+session\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ClauseIntent:
+    """What a request asks the clause to say, in parts the frames can put together."""
+
+    kind: Kind
+    request: str  # as the delegate wrote it
+    content: str  # the request without its instruction words
+    stance: str | None = None  # the leading phrase the request implies ("Requests"), if any
+    addressee: str | None = None  # "the Secretary-General", "Member States"
+    action: str | None = None  # a base-form verb phrase: "report", "fund shelters for …"
+    object: str | None = None  # a noun phrase or that-clause: "debt bondage of migrant workers"
+    when: str | None = None  # "at its next session"
+    negated: bool = False
+    remain_seized: bool = False
+
+    @property
+    def topic(self) -> str:
+        """What retrieval searches for: the content without addressee and stance words."""
+        parts = [self.action, self.object] if (self.action or self.object) else [self.content]
+        return " ".join(p for p in parts if p)
+
+    @property
+    def verbal(self) -> bool:
+        return bool(self.action)
+
+
+def understand(request: str, kind: Kind = "operative") -> ClauseIntent:
+    """The clause intent of ``request`` (a clause of ``kind``)."""
+    content = _strip_instruction(request)
+    if re.search(r"\bremain\s+(?:actively\s+)?seized\b", content, re.I):
+        return ClauseIntent(
+            kind, request, content, "Decides to remain seized of the matter", remain_seized=True
+        )
+    text, when = _take_time(content)
+    stance, rest = _take_stance(text, kind)
+    addressee, rest = _take_addressee(rest)
+    negated = False
+    m = re.match(r"(?:to\s+)?(?:do\s+)?not\s+(.+)$", rest, re.I)
+    if m:
+        negated, rest = True, m.group(1)
+    infinitive = bool(re.match(r"to\s+\w", rest, re.I))  # "to X": X is a verb, known or not
+    rest = re.sub(r"^to\s+", "", rest, flags=re.I).strip(" ,;:.")
+    if _mentions_report(rest) and addressee == "the Secretary-General":
+        rest = re.sub(r"^report(?:\s+back)?\b", "report", rest, flags=re.I)
+    first = rest.split()[0] if rest else ""
+    verb = base_verb(first) if first else None
+    if infinitive and first and not verb:
+        verb = first.lower()
+    if verb and (infinitive or (is_base_verb(verb) and not _is_noun_use(rest))):
+        action = " ".join([verb, *rest.split()[1:]])
+        return ClauseIntent(kind, request, content, stance, addressee, action, None, when, negated)
+    return ClauseIntent(
+        kind, request, content, stance, addressee, None, rest or None, when, negated
+    )
+
+
+def _strip_instruction(request: str) -> str:
+    text = re.sub(r"\s+", " ", request).strip().strip("\"'“”")
+    previous = None
+    while previous != text:
+        previous = text
+        text = _INSTRUCTION.sub("", text, count=1).strip(" ,:;-")
+        text = _TRAILING.sub("", text).strip(" ,:;.-?!")
+    return text or request.strip()
+
+
+def _take_time(text: str) -> tuple[str, str | None]:
+    m = _SESSION.search(text)
+    if m and not re.match(r"next$", m.group(1), re.I):
+        return (text[: m.start()] + text[m.end() :]).strip(" ,"), f"at its {m.group(1)} session"
+    for pattern, phrase in _TIME:
+        found = pattern.search(text)
+        if found:
+            return (text[: found.start()] + text[found.end() :]).strip(" ,"), phrase
+    return text, None
+
+
+def _take_stance(text: str, kind: Kind) -> tuple[str | None, str]:
+    """The leading phrase a request verb implies, and the text after that verb."""
+    lower = text.lower()
+    for adjective in sorted(_ADJECTIVES, key=len, reverse=True):
+        m = re.match(
+            rf"(?:we\s+are\s+|(?:be|being|express(?:ing)?)\s+)?{adjective}\s+"
+            rf"(?:(?:{'|'.join(_ADJECTIVE_PREPS)})\s+)?(.+)$",
+            lower,
+        )
+        if m:
+            op, pre = _ADJECTIVES[adjective]
+            return (op if kind == "operative" else pre), text[m.start(1) :]
+    for verb in sorted(_STANCES, key=len, reverse=True):
+        words = verb.split()
+        forms = "|".join(re.escape(f) for f in _verb_forms(words[0]))
+        tail = "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+        m = re.match(
+            rf"(?:(?:we|it|the\s+committee)\s+)?(?:{forms}){tail}\b\s*(?:that\s+)?(.*)$", lower
+        )
+        if m and m.group(1):
+            op, pre = _STANCES[verb]
+            return (op if kind == "operative" else pre), text[m.start(1) :]
+    return None, text
+
+
+def _verb_forms(verb: str) -> list[str]:
+    forms = {verb, verb + "s", verb + "es", verb + "ing", verb + "ed"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _take_addressee(text: str) -> tuple[str | None, str]:
+    """An addressee at the start of ``text`` when a to-infinitive follows it."""
+    for pattern, written in _ADDRESSEES:
+        m = re.match(rf"({pattern})\s+(?=(?:to|not\s+to)\s)", text, re.I)
+        if m:
+            return written, text[m.end() :]
+    m = _NAMED.match(text)
+    if m and re.match(r"\s+(?:to|not\s+to)\s", text[m.end() :]):
+        name = m.group(0).strip()
+        return name, text[m.end() :].strip()
+    return None, text
+
+
+def _mentions_report(text: str) -> bool:
+    return bool(re.match(r"report\b", text, re.I))
+
+
+def _is_noun_use(text: str) -> bool:
+    """'support for victims', 'return programmes', 'training of judges': a verb form
+    used as a noun (followed by a preposition, or a noun compound)."""
+    words = text.lower().split()
+    if len(words) < 2:
+        return False
+    return words[1] in ("for", "of", "to", "from", "and", "or") or words[1].endswith("ing")

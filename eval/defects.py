@@ -1,0 +1,186 @@
+"""Defect detectors for proposed clauses, written for the evaluation alone.
+
+They share no code with the drafter's own checks (``assistant.drafting.verify``): a
+metric that reused the drafter's deciding code could not disagree with it. Each takes a
+clause as a user would paste it (``"5. *Requests* the Secretary-General to …;"``) and
+returns a message per defect found. Their tests hold known-bad clauses (the ones users
+reported) and known-good clauses from adopted resolutions.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+# Phrases that must be followed by "<someone> to <verb>".
+ADDRESSING = (
+    "calls upon",
+    "calls on",
+    "urges",
+    "encourages",
+    "requests",
+    "invites",
+    "authorizes",
+    "appeals to",
+    "directs",
+    "instructs",
+)
+# Phrases that take a noun phrase or a that-clause (never a bare verb or an infinitive).
+NAMING = (
+    "welcomes",
+    "condemns",
+    "notes",
+    "recalls",
+    "recalling",
+    "reaffirming",
+    "recognizing",
+    "recognizes",
+    "noting",
+    "noting with concern",
+    "welcoming",
+    "emphasizing",
+    "supports",
+    "endorses",
+    "concerned about",
+    "alarmed by",
+    "takes note of",
+    "calls for",
+    "deplores",
+)
+FORMULAS = {
+    "decides to remain seized of the matter",
+    "decides to remain actively seized of the matter",
+}
+ECHO_WORDS = re.compile(
+    r"\b(?:propose|proposal|clause|clauses|paragraph|paragraphs|please|operative|"
+    r"preambulatory|preambular|precedent|precedents)\b",
+    re.I,
+)
+FUNCTION_END = re.compile(
+    r"\b(?:and|or|to|of|the|a|an|for|with|by|in|on|at|such|such as|including|which|that|"
+    r"as|from|their|its|is|are|be|whose|while)\s*[;,.]?\s*$",
+    re.I,
+)
+BARE_VERBS = frozenset(
+    "express ensure provide fund support strengthen establish take adopt develop "
+    "promote protect combat prevent urge call request encourage invite condemn welcome "
+    "note recall decide".split()
+)
+ACTORS = re.compile(
+    r"\b(?:States?|Governments?|countries|parties|community|organi[sz]ations?|agencies|"
+    r"entities|bodies|donors|Secretariat|Secretary-General|society|sector|institutions|"
+    r"stakeholders|partners|authorities|Council|Assembly|Commission|Committee|Office|"
+    r"Programme|Fund|Court|[A-Z]{2,})\b"
+)
+_HEAD = re.compile(r"^\s*(?:\d+\.\s*)?[*_]{0,2}(?P<phrase>[^*_]+?)[*_]{0,2}\s+(?P<body>.*)$", re.S)
+
+
+def split_clause(clause: str) -> tuple[str, str]:
+    """(phrase, body) of a clause written with an emphasised phrase."""
+    m = re.match(r"^\s*(?:\d+\.\s*)?([*_]{1,2})(?P<phrase>.+?)\1\s*(?P<body>.*)$", clause, re.S)
+    if m:
+        return m.group("phrase").strip(), m.group("body").strip()
+    m = _HEAD.match(clause)
+    return (m.group("phrase"), m.group("body")) if m else ("", clause)
+
+
+def missing_complement(clause: str) -> list[str]:
+    phrase, body = split_clause(clause)
+    p = re.sub(r"^(?:further|also|strongly|once again|deeply|gravely)\s+", "", phrase.lower())
+    text = body.strip().rstrip(";,.")
+    words = text.split()
+    if p in FORMULAS or f"{p} {text}".lower().strip() in FORMULAS:
+        return (
+            []
+            if not text or text.lower().startswith("to remain")
+            else [f"'{phrase}' is a formula, but text follows it"]
+        )
+    if p in ADDRESSING:
+        m = re.match(r"(?P<who>(?:\S+\s+){0,24}?\S+)\s+(?:not\s+)?to\s+\w+", text)
+        if not m:
+            return [f"'{phrase}' without '<addressee> to <verb>'"]
+        if not ACTORS.search(m.group("who")):
+            return [f"'{phrase}' addresses '{m.group('who')}', which is not an actor"]
+    if p in NAMING and words:
+        first = words[0].lower()
+        if first == "to" or (
+            first in BARE_VERBS and (len(words) < 2 or words[1] not in ("for", "of"))
+        ):
+            return [f"'{phrase}' followed by a verb ('{words[0]}'), not a noun phrase"]
+    inner = re.search(
+        r"\bto\s+(provide|give|offer|fund)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z]\w+)*\s+to\s+\w+",
+        text,
+    )
+    if inner:
+        return [f"'to {inner.group(1)} … to …': an addressee inside an infinitive"]
+    gerund = re.search(r"\bto\s+(provide|ensure|support|promote|strengthen)\s+(\w+ing)\b", text)
+    if gerund and gerund.group(2) not in (
+        "funding",
+        "training",
+        "housing",
+        "financing",
+        "counselling",
+        "counseling",
+        "screening",
+        "building",
+    ):
+        return [f"two verbs run together: 'to {gerund.group(1)} {gerund.group(2)}'"]
+    return []
+
+
+def request_echo(clause: str, request: str) -> list[str]:
+    _, body = split_clause(clause)
+    found = [
+        m.group(0) for m in ECHO_WORDS.finditer(body) if m.group(0).lower() not in request.lower()
+    ]
+    opening = re.match(r"\s*(?:please\s+)?(ask|tell|get|make|have)\s+", request, re.I)
+    if opening and re.search(rf"\b{opening.group(1)}\b", body, re.I):
+        found.append(opening.group(1))
+    return [f"instruction word in the clause: '{w}'" for w in found[:1]]
+
+
+def repetition(clause: str) -> list[str]:
+    words = [w.lower() for w in re.findall(r"[A-Za-z’'-]+", clause)]
+    bigrams = Counter(itertools.pairwise(words))
+    stop = {"the", "of", "and", "to", "in", "a", "on", "for", "by"}
+    loops = [b for b, n in bigrams.items() if n >= 2 and not set(b) <= stop]
+    return [f"'{' '.join(loops[0])}' repeated"] if loops else []
+
+
+def cut_off(clause: str) -> list[str]:
+    text = clause.strip()
+    if not text or text[-1] not in ";,.:":
+        return ["no closing punctuation"]
+    body = text[:-1]
+    if FUNCTION_END.search(body):
+        return [f"ends on '{body.split()[-1]}'"]
+    if body.count("(") != body.count(")"):
+        return ["unclosed parenthesis"]
+    return []
+
+
+def invented_facts(clause: str, evidence: Iterable[str]) -> list[str]:
+    """Digits, acronyms and capitalised names not in any evidence text (case-insensitive)."""
+    _phrase, body = split_clause(clause)
+    pool = " ".join(evidence).lower()
+    tokens = re.findall(r"\b\d[\d,./]*\b|\b[A-Z][A-Za-z’'-]*\b", body)
+    allowed = {"member", "states", "secretary-general", "general", "assembly", "united", "nations"}
+    missing = [t for t in tokens if t.lower() not in allowed and t.lower() not in pool]
+    # a body's first word may be capitalised by position only
+    first = body.split()[0] if body.split() else ""
+    missing = [t for t in missing if not (t == first and not t.isupper())]
+    return [f"'{t}' not in the request, the draft or the cited precedent" for t in missing]
+
+
+def defects(clause: str, request: str, evidence: Iterable[str]) -> dict[str, list[str]]:
+    """Every detector's findings, by detector name (empty lists dropped)."""
+    found = {
+        "missing-complement": missing_complement(clause),
+        "request-echo": request_echo(clause, request),
+        "repetition": repetition(clause),
+        "cut-off": cut_off(clause),
+        "invented-fact": invented_facts(clause, [request, *evidence]),
+    }
+    return {k: v for k, v in found.items() if v}
