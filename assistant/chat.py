@@ -17,6 +17,7 @@ from assistant.drafting.cite import MARKER, extract_markers
 from assistant.drafting.proposals import (
     Citation,
     DraftRequest,
+    Kind,
     NotProposed,
     Proposal,
     Proposed,
@@ -138,8 +139,8 @@ class ChatAssistant:
 
     def _propose(
         self, message: str, draft_text: str | None, profile: str | None
-    ) -> Iterator[dict[str, Any]]:
-        kind = "preambulatory" if re.search(r"\bpreamb", message, re.I) else "operative"
+    ) -> Iterator[ChatEvent]:
+        kind: Kind = "preambulatory" if re.search(r"\bpreamb", message, re.I) else "operative"
         req = DraftRequest(message, kind, _count(message), draft_text, profile)
         proposals: list[Proposal] = []
         notes: list[str] = []
@@ -165,7 +166,7 @@ class ChatAssistant:
                 f"Say which clause to {action}: paste it after "
                 f"'{action}:' or name it (e.g. '{action} clause 3').",
             )
-        kind = "preambulatory" if not re.match(r"^\s*\d", clauses[0]) else "operative"
+        kind: Kind = "preambulatory" if not re.match(r"^\s*\d", clauses[0]) else "operative"
         try:
             proposals = self.reviser.revise(action, clauses, kind, draft_text, profile)
         except ValueError as exc:
@@ -174,7 +175,7 @@ class ChatAssistant:
         cites = _unique([c for p in proposals for c in p.citations])
         return Answer("revision", text, cites, proposals)
 
-    def _answer(self, question: str) -> Iterator[dict[str, Any]]:
+    def _answer(self, question: str) -> Iterator[ChatEvent]:
         hits = self.index.hybrid(question, self.k)
         if not hits:
             yield ChatAnswer(Answer("answer", "Nothing in the corpus matches that question."))
@@ -187,7 +188,7 @@ class ChatAssistant:
         citations = [c for c in (self._citation(h.clause_id) for h in hits) if c]
         yield ChatAnswer(Answer("answer", "\n".join(lines), citations))
 
-    def _answer_with_model(self, question: str, hits: list[Any]) -> Iterator[dict[str, Any]]:
+    def _answer_with_model(self, question: str, hits: list[Any]) -> Iterator[ChatEvent]:
         listing = "\n".join(f"[{h.clause_id}] {h.text}" for h in hits)
         messages = self.prompts["answer_chat"].messages(question=question, precedents=listing)
         text = ""

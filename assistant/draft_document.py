@@ -41,7 +41,7 @@ class DraftHeader:
     @classmethod
     def from_text(cls, text: str) -> DraftHeader:
         """The header fields written at the top of a draft (``Code: …`` lines)."""
-        values = {}
+        values: dict[str, str] = {}
         for line in text.split("\n")[: _header_end(text.split("\n"))]:
             if m := _FIELD_LINE.match(line):
                 values.setdefault(m.group("name").lower(), m.group("value"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from index.clause_tree import Clause, Resolution
 
@@ -87,8 +88,8 @@ def to_docx(text: str, res: Resolution | None, path: str | Path) -> Path:
     return Path(path)
 
 
-def _clause(document: object, clause: Clause, depth: int, inches: object) -> None:
-    para = document.add_paragraph()  # type: ignore[attr-defined]
+def _clause(document: Any, clause: Clause, depth: int, inches: Any) -> None:
+    para = document.add_paragraph()
     fmt = para.paragraph_format
     fmt.left_indent = inches(0.5 * depth + (0.5 if clause.kind == "operative" else 0))
     if clause.kind == "operative":

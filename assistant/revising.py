@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.drafting.clause_form import Slot
 from assistant.drafting.context import DraftContext
-from assistant.drafting.proposals import Proposal
+from assistant.drafting.proposals import Kind, Proposal
 
 ACTIONS = ("strengthen", "soften", "shorten", "merge", "split")
 _ASIDE = re.compile(
@@ -86,7 +86,7 @@ class Reviser:
         self,
         action: str,
         clauses: list[str],
-        kind: str = "operative",
+        kind: Kind = "operative",
         draft_text: str | None = None,
         profile: str | None = None,
     ) -> list[Proposal]:
@@ -122,7 +122,7 @@ class Reviser:
 
     # -- reading a clause --------------------------------------------------------------
 
-    def _parse(self, text: str, kind: str) -> ParsedClause:
+    def _parse(self, text: str, kind: Kind) -> ParsedClause:
         lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
         head = lines[0] if lines else ""
         m = re.match(r"^(\d{1,3})\.\s+", head)
@@ -173,7 +173,7 @@ class Reviser:
         return [(c.phrase, c.body[: m.start()]), (verb[0].upper() + verb[1:], c.body[m.end() :])]
 
     def _chat(
-        self, action: str, clauses: list[str], kind: str, first: ParsedClause
+        self, action: str, clauses: list[str], kind: Kind, first: ParsedClause
     ) -> list[tuple[str, str]]:
         instruction = {
             "strengthen": "Use a stronger leading phrase and firmer wording.",

@@ -71,25 +71,25 @@ class Workspace:
         if mode == "hash":
             from index.embedding.hashed import HashEmbedder
 
-            emb = HashEmbedder()
-            return emb, emb.model_id, None
+            hashed = HashEmbedder()
+            return hashed, hashed.model_id, None
         if mode == "openai":
             remote = import_optional("langchain_openai", "embeddings=openai", OPENAI_INSTALL)
             OpenAIEmbeddings = remote.OpenAIEmbeddings
-            cfg = self.settings.openai
-            emb = OpenAIEmbeddings(
-                base_url=cfg.base_url,
-                api_key=cfg.api_key,
-                model=cfg.embedding_model,
+            openai = self.settings.openai
+            remote_emb = OpenAIEmbeddings(
+                base_url=openai.base_url,
+                api_key=openai.api_key,
+                model=openai.embedding_model,
                 check_embedding_ctx_length=False,
             )
-            return emb, f"openai:{cfg.embedding_model}", None
+            return remote_emb, f"openai:{openai.embedding_model}", None
         if mode == "ollama":
             remote = import_optional("langchain_ollama", "embeddings=ollama", OLLAMA_INSTALL)
             OllamaEmbeddings = remote.OllamaEmbeddings
-            cfg = self.settings.ollama
-            emb = OllamaEmbeddings(base_url=cfg.base_url, model=cfg.embedding_model)
-            return emb, f"ollama:{cfg.embedding_model}", None
+            ollama = self.settings.ollama
+            remote_emb = OllamaEmbeddings(base_url=ollama.base_url, model=ollama.embedding_model)
+            return remote_emb, f"ollama:{ollama.embedding_model}", None
         raise ConfigurationError(
             f"unknown embeddings mode {mode!r}: use embedded, hash, openai or ollama"
         )
@@ -108,7 +108,7 @@ class Workspace:
         """Bring the store in line with ``paths`` (default: the configured corpus)."""
         result = self.store.sync(list(paths or self.corpus_paths()), self.parser, progress)
         for derived in _BUILT_OVER_THE_STORE:
-            self.__dict__.pop(derived.attrname, None)  # rebuilt over the new store on next use
+            self.__dict__.pop(derived, None)  # rebuilt over the new store on next use
         return result
 
     def ensure_indexed(self) -> None:
@@ -250,12 +250,6 @@ class Workspace:
         )
 
 
-# What an ingest makes stale: everything built from the store's contents.
-_BUILT_OVER_THE_STORE: tuple[cached_property, ...] = (
-    Workspace.ranked,
-    Workspace.corpus,
-    Workspace.mentions,
-    Workspace.drafter,
-    Workspace.reviser,
-    Workspace.assistant,
-)
+# What an ingest makes stale: everything built from the store's contents (checked
+# against the class's cached properties by tests/test_workspace.py).
+_BUILT_OVER_THE_STORE = ("ranked", "corpus", "mentions", "drafter", "reviser", "assistant")

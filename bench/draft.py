@@ -1,12 +1,11 @@
-"""Drafting with the embedded model: form, citation validity, latency — one run.
+"""Drafting with the embedded model: latency against raw generation, in one run.
 
-20 varied requests on the seed corpus with the embedded SmolLM2 (llama.cpp, 2 threads):
-share of proposals that lint clean (bar: 100 %), share of citations that resolve to
-clauses retrieved for that request (bar: 100 %), median and p95 latency per proposal,
-and the ratio of the whole run to raw llama.cpp generation of the same number of tokens
-(no grammar, no retrieval, no validation) measured in the same run.
+20 varied requests on the seed corpus with the embedded model (llama.cpp, 2 threads):
+how many got a verified proposal, median and p95 latency per proposal (target: median
+≤ 4 s), and the ratio of the whole run to raw llama.cpp generation of the same number of
+tokens (no grammar, no retrieval, no checks) measured in the same process.
 
-    python bench/draft.py [--data-dir DIR]
+    python bench/draft.py [--data-dir DIR] [--model smollm2-135m|gemma3-270m]
 """
 
 from __future__ import annotations
@@ -53,14 +52,18 @@ REQUESTS = [
 
 def run_requests(ws: Workspace) -> tuple[list, list[float], int]:
     proposals, latencies, tokens = [], [], 0
-    counter = ws.token_counter
+    llama = ws.chat_model.llama
     for request, kind in REQUESTS:
         start = time.perf_counter()
-        [p] = ws.drafter.propose(DraftRequest(request, kind))
+        found = ws.drafter.propose(DraftRequest(request, kind))
         latencies.append(time.perf_counter() - start)
-        tokens += counter.count_tokens(p.raw)
+        if not found:
+            print(f"{latencies[-1]:5.1f} s  no proposal: {request}")
+            continue
+        p = found[0]
+        tokens += len(llama.tokenize(p.text.encode("utf-8"), add_bos=False))
         proposals.append(p)
-        print(f"{latencies[-1]:5.1f} s  {'clean' if p.clean else 'NOT CLEAN'}  {p.text[:110]}")
+        print(f"{latencies[-1]:5.1f} s  {p.text[:120]}")
     return proposals, latencies, tokens
 
 
@@ -83,22 +86,19 @@ def main() -> int:
     quiet_network()
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data-dir", help="reuse a data dir (index and ONNX graph cached)")
+    ap.add_argument("--model", default="smollm2-135m", help="packaged embedded model")
     args = ap.parse_args()
     data = Path(args.data_dir or tempfile.mkdtemp(prefix="cw-bench-"))
-    ws = Workspace(Settings(data_dir=data))
+    ws = Workspace(Settings(data_dir=data, embedded={"model": args.model}))
     ws.ranked  # build the index before timing anything  # noqa: B018
     started = time.perf_counter()
     proposals, latencies, tokens = run_requests(ws)
     total = time.perf_counter() - started
-    clean = sum(p.clean for p in proposals)
-    cites = [(c.id, p) for p in proposals for c in p.citations]
-    valid = sum(cid in p.retrieved for cid, p in cites)
     unprecedented = sum(p.unprecedented for p in proposals)
     raw = raw_generation_seconds(ws, tokens)
-    print(f"\nproposals lint clean: {clean}/{len(proposals)} = {clean / len(proposals):.0%}")
     print(
-        f"citations resolving to retrieved clauses: {valid}/{len(cites)} = "
-        f"{valid / max(1, len(cites)):.0%} ({unprecedented} proposal(s) unprecedented)"
+        f"\nverified proposals: {len(proposals)}/{len(REQUESTS)} "
+        f"({unprecedented} labelled unprecedented)"
     )
     print(
         f"latency per proposal: median {statistics.median(latencies):.1f} s, "
@@ -108,7 +108,7 @@ def main() -> int:
         f"raw llama.cpp generation of the same {tokens} tokens: {raw:.1f} s; "
         f"whole pipeline {total:.1f} s = {total / raw:.1f}x raw generation"
     )
-    return 0 if clean == len(proposals) and valid == len(cites) else 1
+    return 0
 
 
 if __name__ == "__main__":

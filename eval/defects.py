@@ -110,11 +110,16 @@ def missing_complement(clause: str) -> list[str]:
         ):
             return [f"'{phrase}' followed by a verb ('{words[0]}'), not a noun phrase"]
     inner = re.search(
-        r"\bto\s+(provide|give|offer|fund)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z]\w+)*\s+to\s+\w+",
+        r"\bto\s+(provide|give|offer|fund|establish|support|strengthen|promote|ensure)\s+"
+        r"(?:\S+\s+){0,6}?(?:States|states|parties|governments|Governments|Secretary-General|"
+        r"[A-Z]{2,})\s+to\s+[a-z]+",
         text,
     )
     if inner:
         return [f"'to {inner.group(1)} … to …': an addressee inside an infinitive"]
+    second = re.search(r"\band\s+(condemns|supports|urges|requests|decides|welcomes|calls)\b", text)
+    if second:
+        return [f"a second operative verb '{second.group(1)}': two clauses in one"]
     gerund = re.search(r"\bto\s+(provide|ensure|support|promote|strengthen)\s+(\w+ing)\b", text)
     if gerund and gerund.group(2) not in (
         "funding",

@@ -68,7 +68,11 @@ class DraftingSuite:
             part = [r for r in records if r["split"] == split]
             metrics.update({f"{split}_{k}": v for k, v in aggregate(part).items()})
         metrics.update(aggregate(records))
-        info = {"splits": {s: sum(r["split"] == s for r in records) for s in SPLITS}}
+        cited = {i for r in records for i in r.get("cited", []) if i in self.texts}
+        info = {
+            "splits": {s: sum(r["split"] == s for r in records) for s in SPLITS},
+            "cited_texts": {i: self.texts[i] for i in sorted(cited)},  # for blind review
+        }
         return SuiteResult(self.name, metrics, records, time.perf_counter() - started, info)
 
     def _case(self, case: dict[str, Any]) -> dict[str, Any]:

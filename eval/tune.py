@@ -80,7 +80,7 @@ def collect(drafter: Any, cases: Iterable[dict[str, Any]]) -> list[TunedCase]:
         hits: list[Measured] = []
         if retrieved is not None and clause:
             found = Found(list(retrieved.hits), list(retrieved.hits), retrieved.similarity)
-            topic = understand(case["request"], case["kind"]).topic
+            topic = understand(case["request"], case["kind"], drafter.lexicon).topic
             for m in drafter.citer.measure(clause, topic, case["kind"], found):
                 sim = retrieved.similarity.get(m.clause_id, 0.0)
                 hits.append(Measured(sim, m, m.clause_id in labelled))

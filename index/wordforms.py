@@ -130,9 +130,12 @@ class Tokenizer:
         bounds = list(accumulate(map(len, parts)))
         starts, ends = bounds[0::2][: len(raws)], bounds[1::2]
         memo = self._memo
-        keys = list(map(memo.get, raws))
-        if None in keys:
-            keys = [k if k is not None else self.fold(r) for k, r in zip(keys, raws, strict=True)]
+        found = list(map(memo.get, raws))
+        keys: list[str] = (
+            [k if k is not None else self.fold(r) for k, r in zip(found, raws, strict=True)]
+            if None in found
+            else found  # type: ignore[assignment]  # no None left
+        )
         if "'" in text or "’" in text:
             for n, raw in enumerate(raws):
                 if raw[-2:] in ("'s", "’s", "'S", "’S"):

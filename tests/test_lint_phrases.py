@@ -1,4 +1,4 @@
-"""Leading-phrase rules CW101–CW105: passing and failing cases."""
+"""Leading-phrase rules CW101–CW106: passing and failing cases."""
 
 from __future__ import annotations
 
@@ -108,3 +108,28 @@ def test_profile_phrases_extend_the_lexicon(tmp_path) -> None:
     body = "*Noting* the goal,\n\n1. *Implores* States to act."
     assert found(Linter(str(profile)), body, "CW103") == []
     assert len(found(Linter("nmun"), body, "CW103")) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ("1. *Calls on* measures to fund shelters.", "addresses actors"),
+        ("1. *Requests* Member States to provide the Secretary-General to report.", "second 'to'"),
+        ("*Concerned about* express concern about debt bondage,\n\n1. *Urges* States to act.",
+         "verb"),
+        ("*Alarmed* the rise of trafficking,\n\n1. *Urges* States to act.", "one of"),
+    ],
+)  # fmt: skip
+def test_a_phrase_without_its_complement_is_a_warning(linter: Linter, body, says) -> None:
+    [diag] = found(linter, body, "CW106")
+    assert diag.severity == "warning" and says in diag.message
+
+
+def test_phrases_with_their_complements_pass(linter: Linter) -> None:
+    body = (
+        "*Alarmed by* the rise of trafficking,\n\n*Reaffirming its commitment* to end it,\n\n"
+        "1. *Requests* a report on shelters;\n\n2. *Demands* that all parties cease fire;\n\n"
+        "3. *Encourages* the development of solutions to trafficking;\n\n"
+        "4. *Calls upon* Member States to fund shelters."
+    )
+    assert found(linter, body, "CW106") == []

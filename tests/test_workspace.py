@@ -21,3 +21,12 @@ def test_ingest_refreshes_index_mentions_and_assistant(tmp_path):
     assert [c.id for c in ws.assistant.respond("which drafts mention Zanzibar?").citations] == [
         "X/1/1 pre 1"
     ]
+
+
+def test_what_an_ingest_drops_are_cached_properties():
+    from functools import cached_property
+
+    from assistant.workspace import _BUILT_OVER_THE_STORE, Workspace
+
+    for name in _BUILT_OVER_THE_STORE:
+        assert isinstance(Workspace.__dict__[name], cached_property), name

@@ -64,7 +64,11 @@ class Sessions:
     ) -> None:
         self.data_dir = Path(data_dir)
         self.store = DraftStore(self.data_dir / "drafts")
-        self.defaults = {"profile": profile, "backend": backend, "precedents": int(precedents)}
+        self.defaults: dict[str, Any] = {
+            "profile": profile,
+            "backend": backend,
+            "precedents": int(precedents),
+        }
 
     def secret(self) -> str:
         """The key the browser encrypts its session ID with, created once per data dir."""
@@ -95,8 +99,9 @@ class Sessions:
             return self.new()
         if saved is None:
             return SessionDraft(session_id, blank_draft(), **self.defaults)
-        fields = {k: saved[k] for k in ("text", "profile", "backend", "precedents") if k in saved}
-        merged = {**self.defaults, **fields}
+        keys = ("text", "profile", "backend", "precedents")
+        fields: dict[str, Any] = {k: saved[k] for k in keys if k in saved}
+        merged: dict[str, Any] = {**self.defaults, **fields}
         merged.setdefault("text", blank_draft())
         return SessionDraft(session_id, **merged)
 

@@ -181,6 +181,10 @@ def clause_grammar(
 ) -> str:
     """Shortcut: the GBNF text of :class:`ClauseGrammar` with these settings."""
     spec = ClauseGrammar(
-        number=number, phrases=phrases, terminals=terminals, citations=tuple(citations), **options
-    )  # type: ignore[arg-type]
+        number=number,
+        phrases=phrases,
+        terminals=terminals,
+        citations=tuple(citations),
+        **options,  # type: ignore[arg-type]
+    )
     return spec.gbnf()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from assistant.chat import ChatAnswer
+from assistant.drafting.proposals import Proposal
 from assistant.settings import LLM_BACKENDS, load_settings
 from assistant.workspace import Workspace
 from index.errors import InputError
@@ -82,7 +83,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     ws = _workspace(args.backend)
     doc = DraftDocument(_read_draft(args.draft) or "", ws.linter, ws.parser, args.profile)
-    last = []
+    last: list[Proposal] = []
     sys.stdout.write(HELP + "\n")
     for line in sys.stdin:
         message = line.strip()
@@ -96,6 +97,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         for event in ws.assistant.stream(message, doc.text, args.profile):
             if isinstance(event, ChatAnswer):
                 answer = event.answer
+        if answer is None:
+            continue
         sys.stdout.write(answer.text + "\n")
         last[:] = answer.proposals
         if last:

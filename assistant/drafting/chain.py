@@ -55,7 +55,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class DraftingOptions:
-    precedents: int = 6  # precedent clauses shown to the model
+    precedents: int = 6  # precedent clauses shown to a chat model
+    examples: int = 3  # precedent clauses a completion model reads before ranking (speed)
     min_similarity: float = 0.40  # dense cosine below which a hit is not precedent
     seed: int = 7
     n_ctx: int = 8192
@@ -82,6 +83,7 @@ class Drafter:
         self.frames = frames or FrameBook.default()
         self.parser = parser
         self.linter = linter
+        self.lexicon = lexicon
         self.precedents = Precedents(search, self.options.min_similarity)
         self.framer = Framer(lexicon, self.frames)
         self.form = ClauseForm(linter, lexicon)
@@ -112,7 +114,7 @@ class Drafter:
             raise ValueError(f"kind must be operative or preambulatory, not {req.kind!r}")
         started = time.perf_counter()
         ctx = DraftContext.of(req, self.parser, self.linter)
-        intent = understand(req.request, req.kind)  # 1
+        intent = understand(req.request, req.kind, self.lexicon)  # 1
         found = self.precedents.find(intent.topic, self.options.precedents * 2)  # 2
         yield Retrieved(found.hits, found.relevant, found.similarity)
         skeletons = self.framer.skeletons(  # 3
@@ -169,7 +171,7 @@ class Drafter:
             prompting = Prompting(
                 ctx.opening,
                 intent.topic,
-                examples,
+                examples[: self.options.examples],
                 number,
                 ctx.emphasis(req.kind),
                 ctx.terminal(req.kind),

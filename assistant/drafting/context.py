@@ -28,7 +28,7 @@ class DraftContext:
     @classmethod
     def of(cls, req: DraftRequest, parser: Any, linter: Any) -> DraftContext:
         profile = linter.store.get(req.profile) if req.profile else None
-        if not (req.draft_text or "").strip():
+        if req.draft_text is None or not req.draft_text.strip():
             return cls(1, DEFAULT_OPENING, profile or linter.store.get("nmun"))
         try:
             resolutions = parser.parse_text(req.draft_text, "<draft>")

@@ -82,10 +82,12 @@ class Framer:
         out: list[tuple[str, str]] = []
         if intent.stance:
             found = self.lexicon.match(intent.stance, kind)
-            if found:
-                out.append((found.canonical, intent.stance[found.end :].strip()))
-            else:
+            lead = intent.stance[found.end :].strip() if found else ""
+            if not found or lead.lower().startswith("with "):  # "Noting with alarm"
                 out.append((intent.stance, ""))
+            else:  # as the lexicon writes it, keeping the user's modifiers ("Further …")
+                written = found.written if found.modifiers else found.canonical
+                out.append((sentence_case(written), lead))
             return unique_phrases(out)  # the request chose: other phrases could change its meaning
         fits = self._fits(intent)
         counted = Counter(
@@ -129,6 +131,13 @@ class Framer:
         if lead:  # "Recognizing the need for" + object
             return [Skeleton(phrase, _join(lead, self._nominal(intent, "for" in lead)), "lead")]
         if frame.name == "addressee_to":
+            obj = (intent.object or "").lower()
+            if (
+                frame.or_object
+                and not (intent.action or intent.addressee)
+                and obj.startswith(("that ", "the ", "a ", "an "))
+            ):  # "Demands that …", "Requests a report …", "Urges the adoption of …"
+                return self._object(intent, phrase, frame)
             return self._addressee_to(intent, phrase, frame, precedent_texts, organ)
         if frame.name in ("to_or_that", "to"):
             return [
@@ -176,6 +185,8 @@ class Framer:
     def _object(self, intent: ClauseIntent, phrase: str, frame: Frame) -> list[Skeleton]:
         nominal = self._nominal(intent)
         said = re.match(r"(about|by|at|over|of|regarding|on|with|that|to)\s+", nominal, re.I)
+        if said and frame.name != "after" and said.group(1).lower() == "that":
+            said = None  # "Welcomes that …", "Noting with concern that …": a that-clause
         if said:  # the request's own preposition: kept if the frame takes it
             nominal = nominal[said.end() :]
         if frame.name == "after":
@@ -227,6 +238,10 @@ def _report(intent: ClauseIntent, addressee: str, organ: str) -> str | None:
     if addressee != "the Secretary-General" or not re.match(r"report\b", action):
         return None
     rest = re.sub(r"^report\s*(?:back\s*)?", "", action).strip()
+    named = re.match(r"to\s+the\s+((?:[A-Z][\w-]*\s*)+)", rest)
+    if named:  # "report back to the Security Council": that organ, not the draft's
+        organ = named.group(1).strip()
+        rest = rest[named.end() :].strip()
     rest = re.sub(r"^(?:on|about|regarding)\s+", "", rest)
     about = rest or "the implementation of the present resolution"
     when = intent.when or "at its next session"

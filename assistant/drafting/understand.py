@@ -14,17 +14,19 @@ from dataclasses import dataclass
 
 from assistant.drafting.proposals import Kind
 from assistant.drafting.wording import base_verb, is_base_verb
+from index.parsing.lexicon import Lexicon
 
 # Words that only ask for a clause, at the start of a request.
 _INSTRUCTION = re.compile(
     r"^(?:(?:please|kindly|now|ok(?:ay)?|and|also|then)\b[\s,]*)*"
     r"(?:(?:can|could|would|will)\s+you\s+|i\s+(?:need|want|would\s+like)\s+|"
     r"we\s+(?:need|want|should|must)\s+|let'?s\s+|help\s+me\s+)?"
-    r"(?:(?:propose|draft|write|suggest|give\s+me|give\s+us|add|make|create|insert|"
-    r"put\s+in|need|want|get)\b\s*)?"
+    r"(?:(?:propose|draft|write|suggest|give\s+me|give\s+us)\b\s*|"
+    r"(?:add|make|create|insert|put\s+in|need|want|get)\s+(?=(?:(?:an?|one|two|three|some|"
+    r"another|more|\d+)\s+)?(?:new\s+)?(?:operative|preamb\w*|clauses?|paragraphs?|paras?)\b))?"
     r"(?:(?:an?|one|two|three|four|five|some|another|more|\d+)\s+)?(?:new\s+)?"
-    r"(?:(?:operative|preambulatory|preambular|preamble|perambulatory)\s+)?"
-    r"(?:(?:clauses?|paragraphs?|lines?|sentences?)\b\s*)?"
+    r"(?:(?:operative|preambulatory|preambular|preamble|perambulatory)\b\s*(?:[-–—:]\s*)?)?"
+    r"(?:(?:clauses?|paragraphs?|paras?|lines?|sentences?)\b\s*(?:[-–—:]\s*)?)?"
     r"(?:(?:that|which|to|on|about|for|regarding|concerning|saying|where\s+we|"
     r"where\s+the\s+(?:committee|assembly|council))\b\s*)?",
     re.I,
@@ -47,6 +49,7 @@ _STANCES: dict[str, tuple[str, str]] = {
     "encourage": ("Encourages", "Encouraging"),
     "invite": ("Invites", "Recognizing the need for"),
     "call on": ("Calls upon", "Stressing the need for"),
+    "appeal to": ("Calls upon", "Stressing the need for"),
     "call upon": ("Calls upon", "Stressing the need for"),
     "call for": ("Calls for", "Stressing the need for"),
     "demand": ("Demands", "Stressing the need for"),
@@ -134,11 +137,29 @@ _ADDRESSEES: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:the\s+)?private\s+sector", "the private sector"),
     (r"(?:the\s+)?regional\s+organi[sz]ations", "regional organizations"),
-    (r"(?:the\s+)?parties(?:\s+to\s+the\s+conflict)?", "all parties"),
+    (r"(?:the\s+|all\s+)?parties(?:\s+to\s+the\s+conflict)?", "all parties"),
 )
 # An organ or agency named by its acronym or capitalised name ("IOM", "the Human Rights Council").
 _NAMED = re.compile(
     r"(?:the\s+)?(?:[A-Z]{2,}[a-z]?|(?:[A-Z][a-z]+\s+){1,5}(?:Council|Assembly|Commission|Organization|Organisation|Office|Programme|Fund|Committee|Agency|Court))\b"
+)
+
+_SOMEONE = re.compile(r"(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)")
+_ACTOR_WORD = re.compile(
+    r"\b(?:states|governments|countries|parties|sides|authorities|community|organi[sz]ations|"
+    r"agencies|entities|donors|secretariat|members|institutions|stakeholders|partners)\b",
+    re.I,
+)
+# "X should Y", "X must Y": a sentence naming who acts.
+_SHOULD = re.compile(
+    r"^(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:should|must|shall|need\s+to|ought\s+to|"
+    r"have\s+to)\s+(?P<rest>.+)$",
+    re.I,
+)
+_NOMINAL_HEADS = frozenset(
+    "programmes programs mechanisms centres centers facilities sessions materials courses "
+    "opportunities schemes systems services initiatives campaigns networks tools units "
+    "workshops partnerships packages frameworks hotlines".split()
 )
 
 _TIME = (
@@ -186,16 +207,24 @@ class ClauseIntent:
         return bool(self.action)
 
 
-def understand(request: str, kind: Kind = "operative") -> ClauseIntent:
-    """The clause intent of ``request`` (a clause of ``kind``)."""
+def understand(
+    request: str, kind: Kind = "operative", lexicon: Lexicon | None = None
+) -> ClauseIntent:
+    """The clause intent of ``request`` (a clause of ``kind``); with ``lexicon``, a request
+    that opens with a leading phrase of that kind ("Noting with concern that …") keeps it."""
     content = _strip_instruction(request)
     if re.search(r"\bremain\s+(?:actively\s+)?seized\b", content, re.I):
         return ClauseIntent(
             kind, request, content, "Decides to remain seized of the matter", remain_seized=True
         )
     text, when = _take_time(content)
-    stance, rest = _take_stance(text, kind)
+    stance, rest = _phrase_at_start(text, kind, lexicon)
+    if stance is None:
+        stance, rest = _take_stance(text, kind)
     addressee, rest = _take_addressee(rest)
+    should = _SHOULD.match(rest) if stance is None and addressee is None else None
+    if should and _ACTOR_WORD.search(should.group("who")):
+        addressee, rest = should.group("who"), "to " + should.group("rest")
     negated = False
     m = re.match(r"(?:to\s+)?(?:do\s+)?not\s+(.+)$", rest, re.I)
     if m:
@@ -214,6 +243,38 @@ def understand(request: str, kind: Kind = "operative") -> ClauseIntent:
     return ClauseIntent(
         kind, request, content, stance, addressee, None, rest or None, when, negated
     )
+
+
+def _phrase_at_start(text: str, kind: Kind, lexicon: Lexicon | None) -> tuple[str | None, str]:
+    """A leading phrase the delegate typed themselves, written as the lexicon has it."""
+    if lexicon is None or not text[:1].isalpha():
+        return None, text
+    first = text.split()[0].lower()
+    if first in _STANCES or first.split("'")[0] in {v.split()[0] for v in _STANCES}:
+        return None, text  # an imperative ("urge", "recall"): read as a stance verb
+    found = lexicon.match(text, kind)
+    if found is None or found.end >= len(text.rstrip(" ,.;")):
+        return None, text
+    tail = found.written.split()[-1].lower()
+    if tail in lexicon.continuations and len(found.written.split()) > 1:
+        # "Noting that …": the continuation word belongs to the body
+        written = found.written[: -len(tail)].rstrip()
+        return _sentence(written), text[len(written) :].strip(" ,")
+    phrase = _sentence(found.written)
+    m = re.match(
+        r"\s*with\s+(?:deep\s+|grave\s+)?(?:alarm|concern|regret|appreciation|satisfaction)\b",
+        text[found.end :],
+        re.I,
+    )
+    if m:  # "noting with alarm" is idiomatic even where the lexicon lacks it
+        phrase += " " + m.group(0).strip().lower()
+        return phrase, text[found.end + m.end() :].strip(" ,")
+    return phrase, text[found.end :].strip(" ,")
+
+
+def _sentence(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join([words[0].capitalize(), *[w.lower() for w in words[1:]]])
 
 
 def _strip_instruction(request: str) -> str:
@@ -242,7 +303,7 @@ def _take_stance(text: str, kind: Kind) -> tuple[str | None, str]:
     lower = text.lower()
     for adjective in sorted(_ADJECTIVES, key=len, reverse=True):
         m = re.match(
-            rf"(?:we\s+are\s+|(?:be|being|express(?:ing)?)\s+)?{adjective}\s+"
+            rf"(?:(?:we\s+are|we['’]re|i\s+am|i['’]m|be|being|express(?:ing)?)\s+)?{adjective}\s+"
             rf"(?:(?:{'|'.join(_ADJECTIVE_PREPS)})\s+)?(.+)$",
             lower,
         )
@@ -253,9 +314,7 @@ def _take_stance(text: str, kind: Kind) -> tuple[str | None, str]:
         words = verb.split()
         forms = "|".join(re.escape(f) for f in _verb_forms(words[0]))
         tail = "".join(rf"\s+{re.escape(w)}" for w in words[1:])
-        m = re.match(
-            rf"(?:(?:we|it|the\s+committee)\s+)?(?:{forms}){tail}\b\s*(?:that\s+)?(.*)$", lower
-        )
+        m = re.match(rf"(?:(?:we|it|the\s+committee)\s+)?(?:{forms}){tail}\b\s*(.*)$", lower)
         if m and m.group(1):
             op, pre = _STANCES[verb]
             return (op if kind == "operative" else pre), text[m.start(1) :]
@@ -281,6 +340,9 @@ def _take_addressee(text: str) -> tuple[str | None, str]:
     if m and re.match(r"\s+(?:to|not\s+to)\s", text[m.end() :]):
         name = m.group(0).strip()
         return name, text[m.end() :].strip()
+    m = _SOMEONE.match(text)  # "the two governments to …", "WHO Member States to …"
+    if m and _ACTOR_WORD.search(m.group("who")):
+        return m.group("who").strip(), text[m.end("who") :].strip()
     return None, text
 
 
@@ -294,4 +356,6 @@ def _is_noun_use(text: str) -> bool:
     words = text.lower().split()
     if len(words) < 2:
         return False
-    return words[1] in ("for", "of", "to", "from", "and", "or") or words[1].endswith("ing")
+    if words[1] in ("for", "of", "to", "from", "and", "or"):
+        return True
+    return words[0].endswith("ing") and words[1] in _NOMINAL_HEADS

@@ -30,6 +30,7 @@ DEFECT_CODES = (
     "injection",
     "invented-fact",
     "ungrounded",
+    "two-clauses",
 )
 # Capitalised words a clause may use without evidence: how resolutions name their
 # addressees and organs.
@@ -74,6 +75,14 @@ _DANGLING = re.compile(
 )
 _GERUND_AFTER_VERB = re.compile(r"\bto\s+(?P<verb>[a-z]+)\s+(?P<ing>[a-z]+ing)\b", re.I)
 _TAKES_GERUND = frozenset("stop start continue consider avoid keep begin cease finish".split())
+# A second operative verb joined on ("…, and condemns those who …"): two clauses in one.
+_SECOND_CLAUSE = re.compile(
+    r"(?:,|;)?\s+and\s+(?:further\s+|also\s+|strongly\s+)?(?P<verb>condemns|supports|urges|"
+    r"calls|requests|encourages|invites|decides|welcomes|notes|recognizes|recognises|"
+    r"emphasizes|emphasises|stresses|reaffirms|recalls|demands|deplores|endorses|"
+    r"recommends|commends|affirms|underlines|appeals)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,11 @@ class Verifier:
         if problem:
             out.append(Defect("frame", problem))
         out += [Defect("two-verbs", m) for m in _two_verbs(body)]
+        second = _SECOND_CLAUSE.search(body)
+        if second:
+            out.append(
+                Defect("two-clauses", f"a second clause begins at '{second.group(0).strip()}'")
+            )
         out += [Defect("repetition", m) for m in repetitions(body)]
         if _cut_off(body):
             out.append(Defect("cut-off", f"the clause breaks off: '…{body[-30:]}'"))

@@ -1,4 +1,4 @@
-"""English word forms the drafter needs: base verbs, gerunds, articles.
+"""English word forms the drafter needs: base verbs, gerunds, sentence case.
 
 A small closed list of verbs that open the action of a clause ("Member States to *fund*
 …") and the rules that turn a gerund into its verb ("protecting" → "protect") and back
@@ -9,29 +9,8 @@ from __future__ import annotations
 
 import re
 
-BASE_VERBS = frozenset(
-    "provide fund establish create strengthen ensure support adopt share develop expand "
-    "promote increase train protect cooperate implement improve invest raise allocate "
-    "facilitate consider take set design build enhance prioritize prioritise offer grant make "
-    "collect prevent combat end assist help integrate reintegrate coordinate monitor review "
-    "report prosecute identify educate finance encourage engage join ratify criminalize "
-    "criminalise regulate recognize recognise address reduce eliminate guarantee use teach "
-    "warn inform give deliver hold launch run open close reform revise update upgrade "
-    "harmonize harmonise align extend renew restore rescue repatriate return resettle "
-    "shelter house feed treat screen detect investigate punish sanction ban prohibit "
-    "limit restrict require oblige mandate enable empower involve include exclude respect "
-    "uphold honour honor safeguard secure defend advocate publish disseminate translate "
-    "study research assess evaluate measure track record register certify license "
-    "accredit recruit hire employ pay compensate reward refer connect link partner "
-    "host organize organise convene participate contribute donate mobilize mobilise "
-    "streamline simplify digitize digitise standardize standardise submit present "
-    "continue refrain cease stop withdraw comply abide accede sign consult exchange "
-    "explore pursue adapt apply maintain sustain scale foster mainstream protect "
-    "abolish decriminalize decriminalise ensure expedite accelerate work act "
-    "redouble intensify step reinforce bolster boost upscale express detain deport "
-    "note welcome recall decide condemn urge request invite call demand deplore regret "
-    "reaffirm affirm emphasize emphasise stress underline commend acknowledge".split()
-)
+from index.parsing.frames import ACTION_VERBS as BASE_VERBS
+
 _DOUBLED = re.compile(r"([bdgmnprt])\1$")
 
 

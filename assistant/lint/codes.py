@@ -45,6 +45,12 @@ RULES: dict[str, Rule] = {
             False,
             "a word after the first of the leading phrase is capitalised ('Further Requests')",
         ),
+        Rule(
+            "CW106",
+            "warning",
+            False,
+            "the leading phrase is not followed by what it takes (index/data/frames.toml)",
+        ),
         Rule("CW201", "error", True, "a preambulatory clause does not end with a comma"),
         Rule("CW202", "error", True, "an operative clause does not end with a semicolon"),
         Rule("CW203", "error", True, "the last operative clause does not end with a period"),

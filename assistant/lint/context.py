@@ -9,6 +9,7 @@ from assistant.lint.diagnostic import Diagnostic, TextEdit
 from assistant.lint.profile import Profile
 from assistant.lint.source import Head, SourceMap, Span
 from index.clause_tree import Clause, Resolution
+from index.parsing.frames import FrameBook
 from index.parsing.lexicon import Lexicon, PhraseMatch
 
 
@@ -21,6 +22,7 @@ class Context:
     source: SourceMap
     profile: Profile
     lexicon: Lexicon
+    frames: FrameBook
     first_number: int = 1  # what the first operative clause is numbered
     final_operative: bool = True  # whether the last operative clause ends the resolution
     diagnostics: list[Diagnostic] = field(default_factory=list)

@@ -23,6 +23,7 @@ from assistant.lint.punctuation import check_punctuation
 from assistant.lint.runon import check_run_together
 from assistant.lint.source import SourceMap, Span
 from index.clause_tree import Resolution
+from index.parsing.frames import FrameBook
 from index.parsing.lexicon import Lexicon
 from index.parsing.parser import Parser
 from index.parsing.source_files import read_source
@@ -47,8 +48,10 @@ class Linter:
         profile: Profile | str | None = None,
         lexicon: Lexicon | None = None,
         store: ProfileStore | None = None,
+        frames: FrameBook | None = None,
     ) -> None:
         self.store = store or ProfileStore()
+        self.frames = frames or FrameBook.default()
         self.profile = self.store.get(profile) if isinstance(profile, str) else profile
         self.base_lexicon = lexicon or Lexicon.default()
         self._lexicons: dict[str, Lexicon] = {}
@@ -102,6 +105,7 @@ class Linter:
             SourceMap(source_lines, res),
             profile,
             self.lexicon_for(profile),
+            self.frames,
         )
 
     def run_clause_rules(self, ctx: Context) -> None:

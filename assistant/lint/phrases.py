@@ -1,4 +1,4 @@
-"""Leading-phrase rules (CW101–CW105).
+"""Leading-phrase rules (CW101–CW106).
 
 Preambulatory clauses open with a preambulatory phrase (a participle or adjective:
 "Recalling", "Deeply concerned"), operative clauses with a present-tense verb phrase
@@ -13,6 +13,7 @@ import re
 from assistant.lint.context import Context, edit, top_clauses
 from assistant.lint.source import Head, Span
 from index.clause_tree import Clause
+from index.parsing.frames import complement_problem
 from index.parsing.lexicon import Lexicon, PhraseMatch
 
 _KIND_NAME = {"preambulatory": "preambulatory", "operative": "operative"}
@@ -39,6 +40,7 @@ def check_phrases(ctx: Context) -> None:
             _wrong_kind(ctx, clause, found, at)
         else:
             _capitals(ctx, clause, found, at)
+            _complement(ctx, clause, found, at)
         _comma(ctx, clause, found, head)
 
 
@@ -139,6 +141,17 @@ def _capitals(ctx: Context, clause: Clause, found: PhraseMatch, at: Span) -> Non
             f"{found.written!r} capitalises {', '.join(upper)}; write {fixed!r}",
             clause,
         )
+
+
+def _complement(ctx: Context, clause: Clause, found: PhraseMatch, at: Span) -> None:
+    """CW106: the phrase's frame ('Calls upon' + addressee + to-infinitive, …)."""
+    if clause.subclauses:  # a chapeau ("Urges Member States:") continues in its sub-clauses
+        return
+    frame = ctx.frames.frame(found.canonical, clause.kind)  # type: ignore[arg-type]
+    body = clause.text[found.end :].strip().lstrip(",").strip()
+    problem = complement_problem(frame, body)
+    if problem:
+        ctx.report("CW106", at, problem, clause)
 
 
 def _comma(ctx: Context, clause: Clause, found: PhraseMatch, head: Head) -> None:

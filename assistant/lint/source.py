@@ -194,4 +194,4 @@ def _needle(clause: Clause) -> str:
 
 def _marked_at(raw: str, pos: int, needle: str) -> bool:
     m = re.match(r"[*_]{1,2}", raw[pos:])
-    return bool(m) and raw.startswith(needle, pos + m.end())
+    return m is not None and raw.startswith(needle, pos + m.end())

@@ -18,7 +18,7 @@ from index.errors import InputError
 from index.parsing.lexicon import PhraseKind
 from index.wordforms import fold
 
-FrameName = Literal["addressee_to", "to_or_that", "to", "object", "after", "complete"]
+FrameName = Literal["addressee_to", "to_or_that", "to", "object", "after", "complete", "open"]
 FRAME_NAMES: tuple[FrameName, ...] = (
     "addressee_to",
     "to_or_that",
@@ -30,6 +30,31 @@ FRAME_NAMES: tuple[FrameName, ...] = (
 _MODIFIERS = ("also", "further", "strongly", "once", "again", "firmly", "deeply", "fully")
 _ADJECTIVE_DEFAULT = ("about", "by", "at", "of", "that", "to", "with", "in")
 DATA_FILE = "data/frames.toml"
+# Verbs that open an action ("Member States to *fund* …"); a noun-phrase frame must not
+# be followed by one.
+ACTION_VERBS = frozenset(
+    "provide fund establish create strengthen ensure support adopt share develop expand "
+    "promote increase train protect cooperate implement improve invest raise allocate "
+    "facilitate consider take set design build enhance prioritize prioritise offer grant make "
+    "collect prevent combat end assist help integrate reintegrate coordinate monitor review "
+    "report prosecute identify educate finance encourage engage join ratify criminalize "
+    "criminalise regulate recognize recognise address reduce eliminate guarantee use teach "
+    "warn inform give deliver hold launch run open close reform revise update upgrade "
+    "harmonize harmonise align extend renew restore rescue repatriate return resettle "
+    "shelter house feed treat screen detect investigate punish sanction ban prohibit "
+    "limit restrict require oblige mandate enable empower involve include exclude respect "
+    "uphold honour honor safeguard secure defend advocate publish disseminate translate "
+    "study research assess evaluate measure track record register certify license "
+    "accredit recruit hire employ pay compensate reward refer connect link partner "
+    "host organize organise convene participate contribute donate mobilize mobilise "
+    "streamline simplify digitize digitise standardize standardise submit present "
+    "continue refrain cease stop withdraw comply abide accede sign consult exchange "
+    "explore pursue adapt apply maintain sustain scale foster mainstream protect "
+    "abolish decriminalize decriminalise ensure expedite accelerate work act "
+    "redouble intensify step reinforce bolster boost upscale express detain deport "
+    "note welcome recall decide condemn urge request invite call demand deplore regret "
+    "reaffirm affirm emphasize emphasise stress underline commend acknowledge".split()
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +66,7 @@ class Frame:
     addressee: str = ""  # default addressee of an addressee_to phrase
     after: tuple[str, ...] = ()  # the words an 'after' frame accepts next
     source: str = ""
+    or_object: bool = False  # an addressee_to phrase that also takes a noun phrase
 
     @property
     def takes_addressee(self) -> bool:
@@ -56,6 +82,7 @@ class Frame:
             "to": "a to-infinitive",
             "object": "a noun phrase or a that-clause",
             "complete": "nothing more (a complete formula)",
+            "open": "anything (the phrase carries its own object)",
         }[self.name]
 
 
@@ -94,8 +121,9 @@ class FrameBook:
                     entry.get("addressee", ""),
                     tuple(entry.get("after", ())),
                     entry.get("source", ""),
+                    bool(entry.get("or_object", False)),
                 )
-                book.frames[kind][_key(phrase)] = frame  # type: ignore[index]
+                book.frames[kind][_key(phrase)] = frame
         return book
 
     def frame(self, phrase: str, kind: PhraseKind) -> Frame:
@@ -108,6 +136,10 @@ class FrameBook:
         stripped = " ".join(words)
         if stripped in table:
             return table[stripped]
+        if len(words) > 1 and words[0] in {k.split()[0] for k in table}:
+            # "Reaffirming its commitment", "Reiterating its call": the phrase carries its own
+            # object, and what follows is that object's complement — nothing to check
+            return Frame(phrase, "open", source="form")
         return self._by_form(phrase, kind, words)
 
     @staticmethod
@@ -115,7 +147,13 @@ class FrameBook:
         """An unlisted phrase: a participle or verb takes an object, an adjective a
         preposition or that-clause."""
         last = words[-1] if words else ""
-        if kind == "operative" or last.endswith(("ing", "ed")) or last in ("of", "by", "to"):
+        first = words[0] if words else ""
+        if (
+            kind == "operative"
+            or first.endswith("ing")  # "Noting with alarm", "Having regard to"
+            or last.endswith(("ing", "ed"))
+            or last in ("of", "by", "to")
+        ):
             return Frame(phrase, "object", source="form")
         return Frame(phrase, "after", after=_ADJECTIVE_DEFAULT, source="form")
 
@@ -132,7 +170,9 @@ _ACTOR = re.compile(
     r"institutions?|actors|stakeholders|partners|authorities|members|council|assembly|"
     r"commission|committee|office|programme|fund|court|union|mechanisms?|"
     r"special rapporteurs?|rapporteur|representatives?|envoy|experts?|group|forces|"
-    r"leaders|parliaments?|ministries|officials|people|persons|all)\b",
+    r"leaders|parliaments?|ministries|officials|people|persons|all|missions?|operations?|"
+    r"team|panel|commissioner|director-general|president|chair|board|bureau|presence|"
+    r"administrator|administration|department|division|organs?)\b",
     re.I,
 )
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")
@@ -146,13 +186,14 @@ _CHAINING = frozenset(
 )
 _ADDRESSEE_TO = re.compile(r"^(?P<who>.+?)\s+(?:not\s+)?to\s+(?P<verb>[a-z]+)\b", re.I | re.S)
 _INNER_TO = re.compile(
-    r"\bto\s+(?P<verb>[a-z]+)\s+(?:the\s+|all\s+|relevant\s+)?"
-    r"(?:Secretary-General|Member States|States|Governments|countries|UN\w*)\s+to\s+\w+"
+    r"\bto\s+(?P<verb>[a-z]+)\s+(?P<who>(?:[\w’'-]+\s+){0,6}?)"
+    r"(?:Secretary-General|Member\s+States|States|states|Governments|governments|countries|"
+    r"parties|sides|authorities|groups|[A-Z]{2,}\w*)\s+(?:not\s+)?to\s+[a-z]+"
 )
 _STARTS_AS_INFINITIVE = re.compile(r"^to\s+[a-z]+\b", re.I)
 
 
-def complement_problem(frame: Frame, body: str, verbs: frozenset[str] = frozenset()) -> str | None:
+def complement_problem(frame: Frame, body: str, verbs: frozenset[str] = ACTION_VERBS) -> str | None:
     """Why ``body`` is not what ``frame`` needs after its phrase (None when it fits).
 
     ``verbs`` are base-form verbs: a noun-phrase frame must not be followed by one
@@ -160,6 +201,8 @@ def complement_problem(frame: Frame, body: str, verbs: frozenset[str] = frozense
     """
     text = body.strip().strip(";,.:")
     first = text.split()[0].lower() if text else ""
+    if frame.name == "open":
+        return None
     if frame.name == "complete":
         return (
             None
@@ -174,8 +217,12 @@ def complement_problem(frame: Frame, body: str, verbs: frozenset[str] = frozense
     if frame.name == "addressee_to":
         m = _ADDRESSEE_TO.match(text)
         if not m or len(m.group("who").split()) > 12:
+            if frame.or_object:  # "Requests a report …"
+                return _object_problem(frame, text, first, verbs)
             return f"'{frame.phrase}' needs {frame.describe()}"
         if not (_ACTOR.search(m.group("who")) or _ACRONYM.search(m.group("who"))):
+            if frame.or_object:  # "Encourages the development of solutions to …"
+                return _object_problem(frame, text, first, verbs)
             return f"'{frame.phrase}' addresses actors, not '{m.group('who')}'"
         return None
     if frame.name in ("to_or_that", "to"):
@@ -183,7 +230,12 @@ def complement_problem(frame: Frame, body: str, verbs: frozenset[str] = frozense
         return None if first in allowed else f"'{frame.phrase}' needs {frame.describe()}"
     if frame.name == "after":
         return None if first in frame.after else f"'{frame.phrase}' needs {frame.describe()}"
-    # object: a noun phrase or a that-clause, not an infinitive or a bare verb
+    return _object_problem(frame, text, first, verbs)
+
+
+def _object_problem(frame: Frame, text: str, first: str, verbs: frozenset[str]) -> str | None:
+    """A noun phrase or a that-clause is needed: not an infinitive, a bare verb, or an
+    addressee with a to-infinitive."""
     if _STARTS_AS_INFINITIVE.match(text):
         return f"'{frame.phrase}' takes {frame.describe()}, not a to-infinitive"
     if first in verbs and not _noun_use(text):

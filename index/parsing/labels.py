@@ -110,6 +110,6 @@ def find_label(text: str) -> Label | None:
     m = LABEL_RE.match(text)
     if not m:
         return None
-    form: Form = next(k for k in ("paren", "close", "dot") if m.group(k))  # type: ignore[assignment]
+    form: Form = next(k for k in ("paren", "close", "dot") if m.group(k))
     label = Label(m.group(form), form, m.end())
     return label if label.readings() else None

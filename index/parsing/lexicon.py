@@ -50,6 +50,9 @@ class Lexicon:
     modifiers_after: list[str] = field(default_factory=list)
     continuations: list[str] = field(default_factory=list)
     security_council: list[str] = field(default_factory=list)
+    _index: dict[tuple[str, ...], tuple[str, PhraseKind]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -95,10 +98,12 @@ class Lexicon:
 
     @property
     def index(self) -> dict[tuple[str, ...], tuple[str, PhraseKind]]:
-        if getattr(self, "_index", None) is None:
-            self._index = self._build_index()
-            self._max_len = max((len(k) for k in self._index), default=1)
-        return self._index
+        built = self._index
+        if built is None:
+            built = self._build_index()
+            self._index = built
+            self._max_len = max((len(k) for k in built), default=1)
+        return built
 
     def kind_of(self, phrase: str) -> PhraseKind | None:
         """The kind of a phrase (with modifiers) if it is known, else None."""
@@ -160,7 +165,7 @@ class Lexicon:
 
     def nearest(self, phrase: str, kind: PhraseKind | None = None, n: int = 3) -> list[str]:
         """Known phrases closest in spelling to ``phrase`` (for 'did you mean')."""
-        kinds = [kind] if kind else ["preambulatory", "operative"]
+        kinds: list[PhraseKind] = [kind] if kind else ["preambulatory", "operative"]
         pool = {p.lower(): p for k in kinds for p in self.phrases[k]}
         hits = get_close_matches(phrase.lower(), list(pool), n=n, cutoff=0.6)
         return [pool[h] for h in hits]

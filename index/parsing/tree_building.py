@@ -93,7 +93,7 @@ class TreeBuilder:
         if para.number is not None:
             needle = f"{para.number}."
         elif para.label is not None:
-            needle = render(para.label.text, para.label.form)  # type: ignore[arg-type]
+            needle = render(para.label.text, para.label.form)
         else:
             needle = para.parts[0][:12]
         pos = raw.find(needle) if needle else -1

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -286,7 +286,7 @@ class ClauseStore:
             [Pending(units, None)], lambda done: None
         )
 
-    def _upsert(self, batch: list[Unit], vectors: list[list[float]]) -> None:
+    def _upsert(self, batch: list[Unit], vectors: Sequence[Sequence[float]]) -> None:
         self.units.upsert(
             ids=[u.id for u in batch],
             embeddings=vectors,
