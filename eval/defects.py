@@ -69,10 +69,10 @@ BARE_VERBS = frozenset(
     "note recall decide".split()
 )
 ACTORS = re.compile(
-    r"\b(?:States?|Governments?|countries|parties|community|organi[sz]ations?|agencies|"
-    r"entities|bodies|donors|Secretariat|Secretary-General|society|sector|institutions|"
-    r"stakeholders|partners|authorities|Council|Assembly|Commission|Committee|Office|"
-    r"Programme|Fund|Court|[A-Z]{2,})\b"
+    r"\b(?:(?i:states?|governments?|countries|parties|community|organi[sz]ations?|agencies|"
+    r"entities|bodies|donors|secretariat|secretary-general|society|sector|institutions|"
+    r"stakeholders|partners|authorities|council|assembly|commission|committee|office|"
+    r"programme|fund|court|mission|forces)|[A-Z]{2,})\b"
 )
 _HEAD = re.compile(r"^\s*(?:\d+\.\s*)?[*_]{0,2}(?P<phrase>[^*_]+?)[*_]{0,2}\s+(?P<body>.*)$", re.S)
 

@@ -132,7 +132,8 @@ def cmd_eval_tune(args: argparse.Namespace) -> int:
     measured = collect(runner.drafting_workspace().drafter, cases)
     points = grid(measured)
     write = sys.stdout.write
-    write(f"{len(cases)} tuning cases; best grid points (F(precision x2) + unprecedented acc):\n")
+    write(f"{len(cases)} tuning cases; best grid points ")
+    write("(recall ≥ 0.75 first, then precision + unprecedented accuracy):\n")
     write("min_sim  cosine  terms  limit  margin  same_kind  precision  recall  unprec.\n")
     for p in points[: args.top]:
         r = p.rule

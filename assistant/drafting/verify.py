@@ -142,11 +142,11 @@ class Verifier:
 def unsupported_facts(text: str, evidence: Iterable[str]) -> list[str]:
     """Numbers, dates, acronyms and names in ``text`` that no evidence text contains."""
     pool = " ".join(evidence)
-    folded_pool = " " + " ".join(fold(w) for w in re.findall(r"[\w’'-]+", pool)) + " "
+    folded_pool = " " + " ".join(fold(w) for w in re.findall(r"[\w’']+", pool)) + " "
     out = []
     for m in _FACT.finditer(text):
         fact = m.group(0).strip()
-        words = [fold(w) for w in re.findall(r"[\w’'-]+", fact)]
+        words = [fold(w) for w in re.findall(r"[\w’']+", fact)]  # "COVID-19": covid, 19
         if not words or all(w in ALWAYS_ALLOWED or w in STOP_WORDS for w in words):
             continue
         if m.start() == 0 and len(words) == 1 and fact[:1].isupper() and not fact.isupper():
