@@ -57,7 +57,9 @@ class EmbeddedLLMSettings(BaseModel):
     model: EmbeddedModel = "smollm2-135m"
     model_path: Path | None = None  # … or any local GGUF file, which takes precedence
     n_ctx: int = 8192
-    tails: bool = True  # let the model extend the best code-built clause (grounded, verified)
+    # let the model extend the best code-built clause (grounded, verified): off, because the
+    # blind review found tails made 2 of 52 clauses unusable and none better (docs/eval.md)
+    tails: bool = False
     n_threads: int = Field(default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)))
     seed: int = 7
 

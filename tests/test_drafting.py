@@ -124,7 +124,7 @@ def test_kind_is_checked(shared):
 def test_the_completion_path_builds_the_clause_from_the_request(shared):
     model = ScoringFakeModel()
     model.enqueue(", and")  # a tail that is not a finished phrase is dropped
-    ws = workspace(shared, model)
+    ws = workspace(shared, model, embedded={"tails": True})
     [p] = ws.drafter.propose(DraftRequest("ask the Secretary-General to report back next session"))
     assert p.text == (
         "1. *Requests* the Secretary-General to report to the General Assembly at its next "
@@ -151,7 +151,8 @@ def test_a_grounded_tail_is_kept_and_counted_as_the_models(shared):
         scores={f"*Urges* Member States to fund shelters for survivors{tail}": 0.0}
     )
     model.enqueue(tail)
-    [p] = workspace(shared, model).drafter.propose(DraftRequest("fund shelters for survivors"))
+    ws = workspace(shared, model, embedded={"tails": True})
+    [p] = ws.drafter.propose(DraftRequest("fund shelters for survivors"))
     assert p.text.endswith(
         "fund shelters for survivors, including shelters for victims of trafficking;"
     )
@@ -164,7 +165,8 @@ def test_an_ungrounded_tail_is_dropped(shared):
         scores={f"*Urges* Member States to fund shelters for survivors{tail}": 0.0}
     )
     model.enqueue(tail)
-    [p] = workspace(shared, model).drafter.propose(DraftRequest("fund shelters for survivors"))
+    ws = workspace(shared, model, embedded={"tails": True})
+    [p] = ws.drafter.propose(DraftRequest("fund shelters for survivors"))
     assert "quantum" not in p.text and p.source == "frame"
     assert "ungrounded" in p.rejected
 

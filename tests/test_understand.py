@@ -59,6 +59,15 @@ def first_clause(request: str, kind: str = "operative") -> str:
         ("noting with alarm the rise in tobacco use", "preambulatory",
          "*Noting with alarm* the rise in tobacco use"),
         ("recall the Palermo Protocol", "preambulatory", "*Recalling* the Palermo Protocol"),
+        ("recall the Palermo Protocol - preambular paragraph", "preambulatory",
+         "*Recalling* the Palermo Protocol"),
+        ("victims shouldnt be prosecuted for crimes they were forced to commit", "operative",
+         "*Calls upon* Member States to ensure that victims are not prosecuted for crimes "
+         "they were forced to commit"),
+        ("law enforcement should refer at-risk people to NGOs", "operative",
+         "*Calls upon* law enforcement to refer at-risk people to NGOs"),
+        ("states in arrears shall have their voting rights suspended", "operative",
+         "*Decides* that states in arrears shall have their voting rights suspended"),
     ],
 )  # fmt: skip
 def test_requests_become_clauses_a_delegate_could_paste(request_text, kind, clause):

@@ -49,6 +49,7 @@ class ClauseForm:
         """Tidy a model-written body; a body cut off by the length cap ends at its last
         complete part, and dangling words ('including', 'and to') are dropped."""
         body = re.sub(r"\s+", " ", body).strip()
+        body = re.sub(r"\bmember states\b", "Member States", body, flags=re.I)  # R13
         body = body.replace("*", "").replace("_", " ")
         if body.lower().startswith(phrase.lower() + " "):
             body = body[len(phrase) + 1 :]

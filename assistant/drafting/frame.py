@@ -139,6 +139,10 @@ class Framer:
             ):  # "Demands that …", "Requests a report …", "Urges the adoption of …"
                 return self._object(intent, phrase, frame)
             return self._addressee_to(intent, phrase, frame, precedent_texts, organ)
+        if frame.name == "to_or_that" and not intent.action and intent.object:
+            obj = intent.object
+            that = obj if obj.lower().startswith("that ") else f"that {obj}"
+            return [Skeleton(phrase, that, "that-clause")]  # "Decides that … shall …"
         if frame.name in ("to_or_that", "to"):
             return [
                 Skeleton(phrase, _join("to", a), frame.name)

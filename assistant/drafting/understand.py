@@ -32,7 +32,8 @@ _INSTRUCTION = re.compile(
     re.I,
 )
 _TRAILING = re.compile(
-    r"[\s,;]*(?:\bin\s+(?:the\s+)?(?:preamble|operative\s+(?:part|section))|"
+    r"[\s,;]*(?:[-–—:]\s*(?:an?\s+)?(?:new\s+)?(?:preambular|preambulatory|preamble|operative)"
+    r"(?:\s+(?:paragraph|clause|para))?|\bin\s+(?:the\s+)?(?:preamble|operative\s+(?:part|section))|"
     r"\bas\s+an?\s+(?:operative|preambulatory|preambular)\s+(?:clause|paragraph)|"
     r"\bfor\s+(?:my|our|the)\s+(?:draft|resolution)|\bciting\s+(?:a\s+)?precedents?|"
     r"\bwith\s+citations?|\bplease)\s*$",
@@ -144,16 +145,28 @@ _NAMED = re.compile(
     r"(?:the\s+)?(?:[A-Z]{2,}[a-z]?|(?:[A-Z][a-z]+\s+){1,5}(?:Council|Assembly|Commission|Organization|Organisation|Office|Programme|Fund|Committee|Agency|Court))\b"
 )
 
-_SOMEONE = re.compile(r"(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)")
+_SOMEONE = re.compile(
+    r"(?P<who>(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
+    r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)",
+    re.I,
+)
 _ACTOR_WORD = re.compile(
     r"\b(?:states|governments|countries|parties|sides|authorities|community|organi[sz]ations|"
-    r"agencies|entities|donors|secretariat|members|institutions|stakeholders|partners)\b",
+    r"agencies|entities|donors|secretariat|members|institutions|stakeholders|partners|"
+    r"groups|forces|militias|factions|combatants|enforcement|police|officials|judges|"
+    r"prosecutors|employers|companies|businesses|operators|platforms|banks)\b",
     re.I,
 )
 # "X should Y", "X must Y": a sentence naming who acts.
 _SHOULD = re.compile(
-    r"^(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:should|must|shall|need\s+to|ought\s+to|"
+    r"^(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:should|must|need\s+to|ought\s+to|"
     r"have\s+to)\s+(?P<rest>.+)$",
+    re.I,
+)
+_SHALL = re.compile(r"^(?:[\w’'-]+\s+){1,15}?shall\s+\w", re.I)
+_SHOULD_NOT = re.compile(
+    r"^(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:shouldn['’]?t|should\s+not|must\s+not|"
+    r"mustn['’]?t)\s+(?P<rest>.+)$",
     re.I,
 )
 _NOMINAL_HEADS = frozenset(
@@ -221,10 +234,13 @@ def understand(
     stance, rest = _phrase_at_start(text, kind, lexicon)
     if stance is None:
         stance, rest = _take_stance(text, kind)
-    addressee, rest = _take_addressee(rest)
-    should = _SHOULD.match(rest) if stance is None and addressee is None else None
-    if should and _ACTOR_WORD.search(should.group("who")):
-        addressee, rest = should.group("who"), "to " + should.group("rest")
+    if stance is None and kind == "operative" and _SHALL.match(rest):
+        stance, rest = "Decides", "that " + rest  # "states in arrears shall …": a decision
+    addressee: str | None = None
+    if not rest.lower().startswith("that "):
+        addressee, rest = _should_sentence(rest, stance is None)
+    if addressee is None:
+        addressee, rest = _take_addressee(rest)
     negated = False
     m = re.match(r"(?:to\s+)?(?:do\s+)?not\s+(.+)$", rest, re.I)
     if m:
@@ -344,6 +360,30 @@ def _take_addressee(text: str) -> tuple[str | None, str]:
     if m and _ACTOR_WORD.search(m.group("who")):
         return m.group("who").strip(), text[m.end("who") :].strip()
     return None, text
+
+
+def _should_sentence(text: str, may_address: bool) -> tuple[str | None, str]:
+    """'coastal states should pool …' → (coastal states, 'to pool …'); 'victims shouldn't
+    be prosecuted' → (None, 'to ensure that victims are not prosecuted')."""
+    negative = _SHOULD_NOT.match(text)
+    if negative:
+        return None, "to ensure that " + _indicative(
+            negative.group("who"), negative.group("rest"), True
+        )
+    positive = _SHOULD.match(text)
+    if not positive:
+        return None, text
+    if may_address and _ACTOR_WORD.search(positive.group("who")):
+        return positive.group("who"), "to " + positive.group("rest")
+    return None, "to ensure that " + _indicative(positive.group("who"), positive.group("rest"))
+
+
+def _indicative(who: str, rest: str, negated: bool = False) -> str:
+    """'victims' + 'be prosecuted' → 'victims are not prosecuted' (a plural subject)."""
+    m = re.match(r"be\s+(.+)$", rest, re.I)
+    if m:
+        return f"{who} are {'not ' if negated else ''}{m.group(1)}"
+    return f"{who} {'do not ' if negated else ''}{rest}"
 
 
 def _mentions_report(text: str) -> bool:
