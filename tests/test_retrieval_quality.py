@@ -21,7 +21,7 @@ SUITE = json.loads(
 @pytest.fixture(scope="module")
 def minilm_index(tmp_path_factory):
     settings = Settings(data_dir=tmp_path_factory.mktemp("data"), embeddings="embedded")
-    return Workspace(settings).index
+    return Workspace(settings).ranked
 
 
 def scores(index, mode: str) -> tuple[float, float]:

@@ -145,8 +145,14 @@ _TEXT = "(document.querySelector(sel) || {innerText: ''}).innerText"
 
 
 def open_workspace(page: Page, url: str) -> None:
+    """Open the page and wait until its load events are done (draft restored and linted)."""
     page.goto(url)
     wait_draft_where(page, "v.includes('The ')")
+    page.wait_for_function(
+        "() => { const e = document.querySelector('#lint-summary');"
+        " return e && e.innerText.trim().length > 0; }",
+        timeout=60_000,
+    )
 
 
 def wait_draft_where(page: Page, test: str, arg: object = None, timeout_ms: int = 30_000) -> None:

@@ -98,8 +98,12 @@ def test_requested_clause_goes_into_the_draft_and_lints_clean(page):
     }
     for selector, value in fields.items():
         box = page.locator(f"{selector} textarea, {selector} input").first
-        box.fill(value)
-        box.press("Tab")  # let the page register the value before the button reads it
+        for _attempt in range(5):  # a late page-load update can still clear a field once
+            box.fill(value)
+            box.press("Tab")  # let the page register the value before the button reads it
+            if box.input_value() == value:
+                break
+            page.wait_for_timeout(1000)
         expect(box).to_have_value(value)
     page.click("#apply-header")
     wait_draft_where(page, "v.startsWith('Code: GA/3/42')")
