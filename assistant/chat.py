@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.drafting.cite import MARKER, extract_markers
+from assistant.drafting.generate import ScoringModel, StreamingModel
 from assistant.drafting.proposals import (
     Citation,
     DraftRequest,
@@ -25,6 +26,13 @@ from assistant.drafting.proposals import (
 )
 from assistant.export import written
 from assistant.revising import ACTIONS
+
+if TYPE_CHECKING:
+    from assistant.drafting.chain import Drafter
+    from assistant.prompts import PromptLibrary
+    from assistant.revising import Reviser
+    from index.search.hybrid import HybridSearch
+    from index.search.mentions import MentionSearch
 
 _MENTION = re.compile(
     r"^(?:which|what)\b.*?\b(?:drafts?|resolutions?|clauses?|documents?|texts?)\b.*?"
@@ -76,36 +84,44 @@ class ChatAssistant:
 
     def __init__(
         self,
-        drafter: Any,
-        mentions: Any,
-        index: Any,
-        reviser: Any,
-        style: str = "completion",
-        model: Any = None,
-        prompts: Any = None,
+        drafter: Drafter,
+        mentions: MentionSearch,
+        index: HybridSearch,
+        reviser: Reviser,
+        model: StreamingModel | None = None,
+        prompts: PromptLibrary | None = None,
         k: int = 6,
     ) -> None:
         self.drafter = drafter
         self.mentions = mentions
         self.index = index
         self.reviser = reviser
-        self.style = style
         self.model = model
         self.prompts = prompts
         self.k = k
+        # a model that only ranks (the embedded one) does not word answers; a chat model does
+        self.words_answers = model is not None and not isinstance(model, ScoringModel)
 
     def respond(
-        self, message: str, draft_text: str | None = None, profile: str | None = None
+        self,
+        message: str,
+        draft_text: str | None = None,
+        profile: str | None = None,
+        precedents: int | None = None,
     ) -> Answer:
         answer = None
-        for event in self.stream(message, draft_text, profile):
+        for event in self.stream(message, draft_text, profile, precedents):
             if isinstance(event, ChatAnswer):
                 answer = event.answer
         assert answer is not None
         return answer
 
     def stream(
-        self, message: str, draft_text: str | None = None, profile: str | None = None
+        self,
+        message: str,
+        draft_text: str | None = None,
+        profile: str | None = None,
+        precedents: int | None = None,
     ) -> Iterator[ChatEvent]:
         """Events: :class:`ChatToken` while writing, then one :class:`ChatAnswer`."""
         message = message.strip()
@@ -120,9 +136,9 @@ class ChatAssistant:
                 self._revise(m.group("action").lower(), m.group("rest"), draft_text, profile)
             )
         elif _PROPOSE.search(message):
-            yield from self._propose(message, draft_text, profile)
+            yield from self._propose(message, draft_text, profile, precedents)
         else:
-            yield from self._answer(message)
+            yield from self._answer(message, precedents or self.k)
 
     # -- routes --------------------------------------------------------------------------
 
@@ -138,10 +154,10 @@ class ChatAssistant:
         return Answer("mentions", "\n".join(lines), [c for c in citations if c], mentions=result)
 
     def _propose(
-        self, message: str, draft_text: str | None, profile: str | None
+        self, message: str, draft_text: str | None, profile: str | None, precedents: int | None
     ) -> Iterator[ChatEvent]:
         kind: Kind = "preambulatory" if re.search(r"\bpreamb", message, re.I) else "operative"
-        req = DraftRequest(message, kind, _count(message), draft_text, profile)
+        req = DraftRequest(message, kind, _count(message), draft_text, profile, precedents)
         proposals: list[Proposal] = []
         notes: list[str] = []
         for event in self.drafter.stream(req):
@@ -175,12 +191,12 @@ class ChatAssistant:
         cites = _unique([c for p in proposals for c in p.citations])
         return Answer("revision", text, cites, proposals)
 
-    def _answer(self, question: str) -> Iterator[ChatEvent]:
-        hits = self.index.hybrid(question, self.k)
+    def _answer(self, question: str, k: int) -> Iterator[ChatEvent]:
+        hits = self.index.hybrid(question, k)
         if not hits:
             yield ChatAnswer(Answer("answer", "Nothing in the corpus matches that question."))
             return
-        if self.style == "chat" and self.model is not None and self.prompts is not None:
+        if self.words_answers and self.model is not None and self.prompts is not None:
             yield from self._answer_with_model(question, hits)
             return
         lines = ["The closest precedent in the corpus:"]
@@ -189,6 +205,7 @@ class ChatAssistant:
         yield ChatAnswer(Answer("answer", "\n".join(lines), citations))
 
     def _answer_with_model(self, question: str, hits: list[Any]) -> Iterator[ChatEvent]:
+        assert self.model is not None and self.prompts is not None  # checked by the caller
         listing = "\n".join(f"[{h.clause_id}] {h.text}" for h in hits)
         messages = self.prompts["answer_chat"].messages(question=question, precedents=listing)
         text = ""

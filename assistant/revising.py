@@ -4,19 +4,24 @@ Strengthening and softening move the leading phrase along a ladder of force
 (``Encourages`` → ``Urges``); shortening drops illustrative lists and asides; merging
 joins two clauses under the first one's phrase; splitting separates a clause at a
 second operative verb or into its sub-clauses. These are deterministic and keep the
-clause's words. A capable chat model (``style="chat"``) rewrites with the revise
-prompt instead, and its output is validated the same way.
+clause's words. An instruction-following chat model rewrites with the revise prompt
+instead, and its output is validated the same way.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assistant.drafting.clause_form import Slot
 from assistant.drafting.context import DraftContext
+from assistant.drafting.generate import ScoringModel, StreamingModel
 from assistant.drafting.proposals import Kind, Proposal
+
+if TYPE_CHECKING:
+    from assistant.drafting.chain import Drafter
+    from assistant.prompts import PromptLibrary
 
 ACTIONS = ("strengthen", "soften", "shorten", "merge", "split")
 _ASIDE = re.compile(
@@ -75,12 +80,16 @@ class Reviser:
     """Applies a revision to clauses written as text."""
 
     def __init__(
-        self, drafter: Any, style: str = "completion", model: Any = None, prompts: Any = None
+        self,
+        drafter: Drafter,
+        model: StreamingModel | None = None,
+        prompts: PromptLibrary | None = None,
     ) -> None:
         self.drafter = drafter
-        self.style = style
         self.model = model
         self.prompts = prompts
+        # an instruction model rewrites; a model that only ranks (embedded) does not
+        self.rewrites = model is not None and not isinstance(model, ScoringModel)
 
     def revise(
         self,
@@ -103,7 +112,7 @@ class Reviser:
             self.drafter.linter,
         )
         parsed = [self._parse(c, kind) for c in clauses[:need]]
-        if self.style == "chat" and self.model is not None and self.prompts is not None:
+        if self.rewrites and self.model is not None and self.prompts is not None:
             pieces = self._chat(action, clauses[:need], kind, parsed[0])
         else:
             pieces = getattr(self, f"_{action}")(parsed, kind)
@@ -182,6 +191,7 @@ class Reviser:
             "merge": "Merge the clauses into one clause.",
             "split": "Split it into two or more clauses, one idea each.",
         }[action]
+        assert self.model is not None and self.prompts is not None  # checked by the caller
         messages = self.prompts["revise_chat"].messages(
             action=action, instruction=instruction, clauses="\n".join(clauses), kind=kind
         )

@@ -19,7 +19,9 @@ from index.errors import ConfigurationError, import_optional
 from index.parsing.parser import Parser, ParseReport, default_corpus_dir, parse_paths
 
 if TYPE_CHECKING:
+    from assistant.chat import ChatAssistant
     from assistant.drafting.chain import Drafter
+    from assistant.revising import Reviser
     from index.parsing.frames import FrameBook
     from index.search.hybrid import HybridSearch
 
@@ -227,29 +229,47 @@ class Workspace:
         )
 
     @cached_property
-    def reviser(self) -> Any:
+    def reviser(self) -> Reviser:
         from assistant.revising import Reviser
 
-        style = "completion" if self.settings.llm == "embedded" else "chat"
-        return Reviser(self.drafter, style, self.chat_model, self.prompts)
+        return Reviser(self.drafter, self.chat_model, self.prompts)
 
     @cached_property
-    def assistant(self) -> Any:
+    def assistant(self) -> ChatAssistant:
         from assistant.chat import ChatAssistant
 
-        style = "completion" if self.settings.llm == "embedded" else "chat"
         return ChatAssistant(
             self.drafter,
             self.mentions,
             self.ranked,
             self.reviser,
-            style,
             self.chat_model,
             self.prompts,
             self.settings.precedents,
         )
 
+    def for_backend(self, llm: str, chat_model: Any = None) -> Workspace:
+        """A workspace drafting with another backend over the same store, searches and
+        linter (nothing built from the store is built twice)."""
+        settings = self.settings.model_copy(update={"llm": llm})
+        other = Workspace(settings, parser=self.parser, chat_model=chat_model)
+        for shared in _SHARED_ACROSS_BACKENDS:
+            if shared in self.__dict__:
+                other.__dict__[shared] = self.__dict__[shared]
+        return other
 
+
+# What does not depend on the language model: shared by the workspaces of one server.
+_SHARED_ACROSS_BACKENDS = (
+    "embedder",
+    "store",
+    "ranked",
+    "corpus",
+    "mentions",
+    "linter",
+    "frames",
+    "prompts",
+)
 # What an ingest makes stale: everything built from the store's contents (checked
 # against the class's cached properties by tests/test_workspace.py).
 _BUILT_OVER_THE_STORE = ("ranked", "corpus", "mentions", "drafter", "reviser", "assistant")

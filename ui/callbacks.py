@@ -104,8 +104,8 @@ class WorkspaceCallbacks:
         yield _step(history, WRITING)
         written, answer = "", None
         try:
-            assistant = self.pool.get(backend, precedents).assistant
-            for event in assistant.stream(message, text, profile_name(profile)):
+            assistant = self.pool.get(backend).assistant
+            for event in assistant.stream(message, text, profile_name(profile), int(precedents)):
                 if isinstance(event, ChatToken):
                     written += event.text
                     history[-1] = {"role": "assistant", "content": written}

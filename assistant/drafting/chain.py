@@ -115,7 +115,8 @@ class Drafter:
         started = time.perf_counter()
         ctx = DraftContext.of(req, self.parser, self.linter)
         intent = understand(req.request, req.kind, self.lexicon)  # 1
-        found = self.precedents.find(intent.topic, self.options.precedents * 2)  # 2
+        limit = req.precedents or self.options.precedents
+        found = self.precedents.find(intent.topic, limit * 2)  # 2
         yield Retrieved(found.hits, found.relevant, found.similarity)
         skeletons = self.framer.skeletons(  # 3
             intent, found.phrases(req.kind), found.texts(), organ_of(ctx.opening), req.n + 2
@@ -162,7 +163,7 @@ class Drafter:
         examples = [
             e
             for e in self.precedents.examples(
-                found, req.kind, self.options.precedents, ctx.emphasis(req.kind)
+                found, req.kind, req.precedents or self.options.precedents, ctx.emphasis(req.kind)
             )
             if not injected_text(e.text)  # corpus text that talks to a model is not shown
         ]

@@ -11,11 +11,12 @@ from assistant.drafting.proposals import Kind, Proposal
 from assistant.lint.fixes import apply_fixes
 from assistant.lint.single import lint_clause_text
 
-_DANGLING = re.compile(
-    r"\s+(?:and|or|to|by|the|of|for|with|in|on|at|a|an|including|such as|which|that|as|"
-    r"through|from|into|their|its|is|are|be|will|would)$",
-    re.I,
+# Words a finished clause cannot end on (a body cut off by a length limit does).
+DANGLING_WORDS = (
+    r"and|or|to|by|the|of|for|with|in|on|at|a|an|including|such as|which|that|as|"
+    r"through|from|into|their|its|is|are|be|will|would|not|such|whether|while|whose"
 )
+_DANGLING = re.compile(rf"\s+(?:{DANGLING_WORDS})$", re.I)
 _NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s*")
 _EMPH = re.compile(r"^([*_]{1,2})([^*_]+)\1\s*")
 

@@ -56,6 +56,7 @@ class DraftRequest:
     n: int = 1
     draft_text: str | None = None
     profile: str | None = None
+    precedents: int | None = None  # precedent clauses to use (None: the settings' number)
 
 
 @dataclass

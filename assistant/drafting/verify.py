@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assistant.drafting.clause_form import DANGLING_WORDS
 from assistant.drafting.wording import BASE_VERBS, base_verb
 from index.parsing.frames import FrameBook, complement_problem
 from index.parsing.lexicon import PhraseKind
@@ -68,11 +69,7 @@ _CITATION_LIKE = re.compile(
     r"\[[^\]]{2,80}\]|\b[A-Z][A-Za-z]{1,9}/[\w.]+(?:/[\w.]+)*(?:\s+(?:op|pre|annex)\s+\d+)?|"
     r"\b(?:op|pre)\s+\d+(?:\([a-z]+\))?",
 )
-_DANGLING = re.compile(
-    r"\b(?:and|or|to|by|the|of|for|with|in|on|at|a|an|including|such as|which|that|as|"
-    r"through|from|into|their|its|is|are|be|will|would|not|such|whether|while|whose)$",
-    re.I,
-)
+_DANGLING = re.compile(rf"\b(?:{DANGLING_WORDS})$", re.I)
 _GERUND_AFTER_VERB = re.compile(r"\bto\s+(?P<verb>[a-z]+)\s+(?P<ing>[a-z]+ing)\b", re.I)
 _TAKES_GERUND = frozenset("stop start continue consider avoid keep begin cease finish".split())
 # A second operative verb joined on ("…, and condemns those who …"): two clauses in one.
