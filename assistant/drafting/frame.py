@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.drafting.understand import ClauseIntent
-from assistant.drafting.wording import gerund_phrase, sentence_case
+from assistant.drafting.wording import gerund_phrase, is_base_verb, sentence_case
 from index.parsing.frames import Frame, FrameBook
 from index.parsing.lexicon import Lexicon
 
@@ -264,8 +264,6 @@ def collocated_verbs(obj: str, texts: Sequence[str]) -> list[str]:
             rf"\bto\s+([a-z]+)\s+(?:[a-z-]+\s+){{0,3}}{re.escape(head[:6])}", text.lower()
         ):
             found[m.group(1)] += 1
-    from assistant.drafting.wording import is_base_verb
-
     return [v for v, _ in found.most_common() if is_base_verb(v)]
 
 

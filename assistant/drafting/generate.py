@@ -59,10 +59,6 @@ class Candidate:
     score: float | None = None  # mean log-probability per token, when the model can score
     defects: list[Defect] = field(default_factory=list)
 
-    @property
-    def words(self) -> int:
-        return len(self.body.split())
-
 
 @dataclass(frozen=True)
 class Prompting:
