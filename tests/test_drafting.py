@@ -231,3 +231,12 @@ def test_chat_prompt_packs_precedents_within_the_context_budget():
     # a huge draft is cut from the top so that the best precedent still fits
     kept_text, size = prompt(800, draft="old " * 5000)
     assert kept_text.count('id="X/1/1 op') >= 1 and size <= 700
+
+
+def test_a_request_that_names_nothing_gets_a_plain_answer_not_a_clause(shared):
+    ws = workspace(shared, ScoringFakeModel())
+    for request in ("", "propose a clause", "please write an operative paragraph"):
+        events = list(ws.drafter.stream(DraftRequest(request)))
+        assert not [e for e in events if isinstance(e, Proposed)], request
+        [refusal] = [e for e in events if isinstance(e, NotProposed)]
+        assert "names no subject" in refusal.render()

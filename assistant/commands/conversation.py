@@ -50,6 +50,8 @@ def _read_draft(path: str | None) -> str | None:
 def cmd_draft(args: argparse.Namespace) -> int:
     if not 1 <= args.n <= 10:
         raise InputError("--n", "give between 1 and 10 clauses")
+    if not args.request.strip():
+        raise InputError("REQUEST", "empty: say what the clause should do, e.g. 'fund shelters'")
     from assistant.drafting.proposals import DraftRequest, NotProposed, Proposed, Retrieved
 
     ws = _workspace(args.backend)

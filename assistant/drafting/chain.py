@@ -53,6 +53,12 @@ from index.parsing.parser import Parser
 log = logging.getLogger(__name__)
 
 
+_NOTHING_ASKED = (
+    "the request names no subject; say what the clause should do or be about, e.g. "
+    "'urge states to fund shelters for trafficking survivors'"
+)
+
+
 @dataclass
 class DraftingOptions:
     precedents: int = 6  # precedent clauses shown to a chat model
@@ -115,6 +121,9 @@ class Drafter:
         started = time.perf_counter()
         ctx = DraftContext.of(req, self.parser, self.linter)
         intent = understand(req.request, req.kind, self.lexicon)  # 1
+        if not (intent.remain_seized or key_terms(intent.topic)):
+            yield NotProposed(req.request, [_NOTHING_ASKED])
+            return
         limit = req.precedents or self.options.precedents
         found = self.precedents.find(intent.topic, limit * 2)  # 2
         yield Retrieved(found.hits, found.relevant, found.similarity)

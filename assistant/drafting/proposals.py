@@ -162,7 +162,7 @@ class NotProposed:
 
     def render(self) -> str:
         why = "; ".join(dict.fromkeys(self.reasons)) or "no candidate could be built"
-        return f"No clause I could stand behind for {self.request!r}: {why}. Try rewording it."
+        return f"No clause I could stand behind for {self.request!r}: {why}."
 
 
 DraftEvent = Retrieved | Writing | Proposed | NotProposed

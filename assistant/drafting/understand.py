@@ -300,7 +300,7 @@ def _strip_instruction(request: str) -> str:
         previous = text
         text = _INSTRUCTION.sub("", text, count=1).strip(" ,:;-")
         text = _TRAILING.sub("", text).strip(" ,:;.-?!")
-    return text or request.strip()
+    return text  # empty when the request only asked for a clause
 
 
 def _take_time(text: str) -> tuple[str, str | None]:
