@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from langchain_core.runnables import RunnableGenerator
 
@@ -50,6 +50,10 @@ from index.parsing.frames import FrameBook
 from index.parsing.lexicon import Lexicon
 from index.parsing.parser import Parser
 
+if TYPE_CHECKING:
+    from assistant.backends.tokens import TokenCounter
+    from assistant.lint.linter import Linter
+
 log = logging.getLogger(__name__)
 
 
@@ -78,11 +82,11 @@ class Drafter:
         search: PrecedentSearch,
         model: StreamingModel,
         prompts: PromptLibrary,
-        linter: Any,
+        linter: Linter,
         lexicon: Lexicon,
         parser: Parser,
         frames: FrameBook | None = None,
-        counter: Any = None,
+        counter: TokenCounter | None = None,
         options: DraftingOptions | None = None,
     ) -> None:
         self.options = options or DraftingOptions()
