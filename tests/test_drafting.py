@@ -240,3 +240,8 @@ def test_a_request_that_names_nothing_gets_a_plain_answer_not_a_clause(shared):
         assert not [e for e in events if isinstance(e, Proposed)], request
         [refusal] = [e for e in events if isinstance(e, NotProposed)]
         assert "names no subject" in refusal.render()
+
+
+def test_rare_terms_weigh_more_in_citation_support(shared):
+    ranked = workspace(shared, ScoringFakeModel()).ranked
+    assert ranked.rarity("trafficking") < ranked.rarity("witness") < ranked.rarity("asteroid")

@@ -49,7 +49,7 @@ class Measure:
     clause_id: str
     similarity: float  # dense cosine of the precedent to the request's topic
     cosine: float  # dense cosine of the precedent to the finished clause
-    terms: float  # share of the topic's key terms the precedent contains
+    terms: float  # share of the topic's key terms the precedent contains, weighted by rarity
     same_kind: bool
     preferred: bool = False  # marked by the model that wrote the clause
 
@@ -125,9 +125,13 @@ class Citer:
         """The support measures of every relevant hit for ``clause``."""
         vector = self.search.query_vector(clause)
         terms = key_terms(topic) or key_terms(clause)
+        weight = {t: self.search.rarity(t) + 0.1 for t in terms}  # rare terms say more
+        total = sum(weight.values())
         out = []
         for hit in found.relevant:
-            share = shared_terms(terms, key_terms(hit.text)) / len(terms) if terms else 0.0
+            have = key_terms(hit.text)
+            matched = [t for t in terms if shared_terms({t}, have)]
+            share = sum(weight[t] for t in matched) / total if total else 0.0
             out.append(
                 Measure(
                     hit.clause_id,

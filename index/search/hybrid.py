@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +101,7 @@ class HybridSearch:
         self.position = {cid: n for n, cid in enumerate(self.clause_ids)}
         self.vectors = _normalise(vectors.astype(np.float32, copy=False))
         self.embedder = embedder
+        self._document_frequency: Counter[str] | None = None
         self.bm25 = bm25s.BM25()
         if texts:
             self.bm25.index([lexical_tokens(t) or ["∅"] for t in texts], show_progress=False)
@@ -203,6 +206,17 @@ class HybridSearch:
                     setattr(hit, f"{name}_score", round(float(s), 6))
                     break
         return hit
+
+    def rarity(self, word: str) -> float:
+        """Inverse document frequency of a folded content word over the indexed clauses
+        (``log(N / (1 + df))``, at least 0); the table is built on first use."""
+        if self._document_frequency is None:
+            table: Counter[str] = Counter()
+            for text in self.texts:
+                table.update(set(content_words(text)))
+            self._document_frequency = table
+        n = len(self.texts)
+        return max(0.0, math.log(n / (1 + self._document_frequency.get(word, 0)))) if n else 0.0
 
     def query_vector(self, text: str) -> np.ndarray:
         """The unit-length embedding of ``text`` (as the dense leg compares it)."""
