@@ -16,12 +16,12 @@ from typing import Any
 
 from assistant.draft_autosave import DraftStore, new_session_id
 from assistant.draft_document import DraftDocument, DraftHeader
+from assistant.drafting.context import DEFAULT_OPENING
 from assistant.settings import LLM_BACKENDS
 from index.errors import ClausewrightError
 
 log = logging.getLogger(__name__)
 
-DEFAULT_OPENING = "The General Assembly,"
 PROFILES = ("auto", "un", "nmun", "thimun", "plain")
 BACKENDS = LLM_BACKENDS
 

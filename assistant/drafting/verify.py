@@ -91,22 +91,11 @@ class Defect:
 
 
 class Verifier:
-    """Checks a candidate clause (phrase and body) against its frame and its evidence."""
+    """Checks a candidate clause (phrase and body) against its frame; the fact guard,
+    which needs the cited evidence, is :func:`unsupported_facts`."""
 
     def __init__(self, frames: FrameBook) -> None:
         self.frames = frames
-
-    def check(
-        self, phrase: str, kind: PhraseKind, body: str, request: str, evidence: Iterable[str]
-    ) -> list[Defect]:
-        """Every defect of ``body`` after ``phrase``; ``evidence`` is what may be quoted
-        (the user's draft and the precedent offered for citation)."""
-        defects = self.form(phrase, kind, body, request)
-        defects += [
-            Defect("invented-fact", m)
-            for m in unsupported_facts(body, [request, phrase, *evidence])
-        ]
-        return defects
 
     def form(self, phrase: str, kind: PhraseKind, body: str, request: str = "") -> list[Defect]:
         """The defects that need no evidence to see."""

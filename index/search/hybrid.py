@@ -25,11 +25,6 @@ from index.wordforms import content_words
 log = logging.getLogger(__name__)
 
 
-def lexical_tokens(text: str) -> list[str]:
-    """BM25's tokens: the content words of ``index.wordforms`` (folded, no stop-words)."""
-    return content_words(text)
-
-
 @dataclass
 class Filters:
     """Restrict a search; every given field must match (lists mean any of)."""
@@ -104,7 +99,7 @@ class HybridSearch:
         self._document_frequency: Counter[str] | None = None
         self.bm25 = bm25s.BM25()
         if texts:
-            self.bm25.index([lexical_tokens(t) or ["∅"] for t in texts], show_progress=False)
+            self.bm25.index([content_words(t) or ["∅"] for t in texts], show_progress=False)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -132,7 +127,7 @@ class HybridSearch:
     def lexical(
         self, query: str, k: int, mask: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        tokens = lexical_tokens(query)
+        tokens = content_words(query)
         if not tokens or not self.texts:
             return []
         scores = self.bm25.get_scores(tokens)
