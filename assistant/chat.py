@@ -24,6 +24,7 @@ from assistant.drafting.proposals import (
     Proposed,
     Writing,
 )
+from assistant.drafting.understand import understand
 from assistant.export import written
 from assistant.revising import ACTIONS
 
@@ -47,6 +48,20 @@ _PROPOSE = re.compile(
     r"paragraphs?)\b|\b(operative|preambulatory)\s+clauses?\b",
     re.I,
 )
+_QUESTION = re.compile(
+    r"^\s*(?:which|what|who|where|when|how|why|is|are|does|do|can|show|find|list|search)\b"
+    r"|\?\s*$",
+    re.I,
+)
+
+
+def _asks_for_a_stance(message: str) -> bool:
+    """'urge states to fund shelters', 'we are alarmed by …': a request that names what
+    the resolution should say (read by the drafting chain's own understanding step), not
+    a question about the corpus."""
+    return not _QUESTION.search(message) and understand(message).stance is not None
+
+
 _REVISE = re.compile(rf"^\s*(?P<action>{'|'.join(ACTIONS)})\b\s*(?P<rest>.*)$", re.I | re.S)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -135,7 +150,7 @@ class ChatAssistant:
             yield ChatAnswer(
                 self._revise(m.group("action").lower(), m.group("rest"), draft_text, profile)
             )
-        elif _PROPOSE.search(message):
+        elif _PROPOSE.search(message) or _asks_for_a_stance(message):
             yield from self._propose(message, draft_text, profile, precedents)
         else:
             yield from self._answer(message, precedents or self.k)

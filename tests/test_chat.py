@@ -103,3 +103,19 @@ def test_split_and_pasted_clauses(deterministic):
 def test_revision_without_a_target_says_what_to_do(ws):
     answer = ws.assistant.respond("soften")
     assert "Say which clause to soften" in answer.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["urge states to fund shelters for trafficking survivors", "we are alarmed by debt bondage"],
+)
+def test_a_request_naming_a_stance_is_drafted_not_searched(ws, message):
+    assert ws.assistant.respond(message).kind == "proposals"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["which drafts urge states to fund shelters?", "shelters for trafficking survivors"],
+)
+def test_questions_and_bare_topics_are_still_searched(ws, message):
+    assert ws.assistant.respond(message).kind == "answer"
