@@ -99,11 +99,16 @@ class Settings(BaseSettings):
     # The cut-offs of precedent and citation, chosen with `clausewright eval tune` on the
     # tuning half of the drafting suite (docs/eval.md): a retrieved clause is precedent at
     # this MiniLM cosine to the request's topic; it supports a proposal at this cosine to
-    # the proposal and share of the topic's key terms; at most `citation_limit` are cited.
-    min_similarity: float = 0.40
-    citation_min_cosine: float = 0.45
-    citation_min_terms: float = 0.25
+    # the proposal and share of the topic's key terms; at most `citation_limit` are cited,
+    # only from the proposal's own section (preambular / operative) when
+    # `citation_same_section`; a precedent always names the clause's resolution numbers and
+    # years, and its multi-word proper names too when `citation_names`.
+    min_similarity: float = 0.30
+    citation_min_cosine: float = 0.40
+    citation_min_terms: float = 0.34
     citation_limit: int = 1
+    citation_same_section: bool = True
+    citation_names: bool = False  # the precedent must also name the clause's proper names
     phrase_files: list[Path] = Field(default_factory=list)
     embedded: EmbeddedLLMSettings = Field(default_factory=EmbeddedLLMSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)

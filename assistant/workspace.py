@@ -209,6 +209,8 @@ class Workspace:
                 self.settings.citation_min_cosine,
                 self.settings.citation_min_terms,
                 self.settings.citation_limit,
+                same_kind=self.settings.citation_same_section,
+                names=self.settings.citation_names,
             ),
         )
         counter = None if self.settings.llm == "fake" else self.token_counter

@@ -28,6 +28,7 @@ GRID_TERMS = (0.0, 0.25, 0.34, 0.5, 0.67)
 GRID_LIMIT = (1, 2, 3)
 GRID_MARGIN = (0.05, 0.1, 0.2, 9.0)
 GRID_SAME_KIND = (False, True)
+GRID_NAMES = (False, True)
 RECALL_FLOOR = 0.75
 
 
@@ -113,9 +114,15 @@ def score(cases: Sequence[TunedCase], min_similarity: float, rule: SupportRule) 
 def grid(cases: Sequence[TunedCase]) -> list[Point]:
     """Every grid point, best first."""
     points = [
-        score(cases, sim, SupportRule(cos, terms, limit, margin, same))
-        for sim, cos, terms, limit, margin, same in itertools.product(
-            GRID_SIMILARITY, GRID_COSINE, GRID_TERMS, GRID_LIMIT, GRID_MARGIN, GRID_SAME_KIND
+        score(cases, sim, SupportRule(cos, terms, limit, margin, same, names))
+        for sim, cos, terms, limit, margin, same, names in itertools.product(
+            GRID_SIMILARITY,
+            GRID_COSINE,
+            GRID_TERMS,
+            GRID_LIMIT,
+            GRID_MARGIN,
+            GRID_SAME_KIND,
+            GRID_NAMES,
         )
     ]
     return sorted(points, key=lambda p: p.objective, reverse=True)

@@ -43,6 +43,15 @@ def normalize_id(text: str) -> str:
     return f"{m.group('symbol').upper()} {kind} {int(m.group('num'))}{suffix}{m.group('dup') or ''}"
 
 
+def section(clause_id: str) -> str | None:
+    """Whether a clause ID names a preambular or an operative paragraph (a sub-clause
+    belongs to its top-level paragraph's section): ``"preambulatory"``, ``"operative"``
+    or None when the ID has neither part."""
+    m = _ID.match(clause_id)
+    kind = _KIND.get(m.group("kind").lower()) if m else None
+    return {"op": "operative", "pre": "preambulatory"}.get(kind or "")
+
+
 def resolve(corpus: Corpus, text: str, index: dict[str, Clause] | None = None) -> Clause:
     """The clause a typed ID names; UnknownClauseError with near IDs when none does."""
     index = index if index is not None else corpus.by_id()

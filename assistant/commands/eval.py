@@ -134,13 +134,13 @@ def cmd_eval_tune(args: argparse.Namespace) -> int:
     write = sys.stdout.write
     write(f"{len(cases)} tuning cases; best grid points ")
     write("(recall ≥ 0.75 first, then precision + unprecedented accuracy):\n")
-    write("min_sim  cosine  terms  limit  margin  same_kind  precision  recall  unprec.\n")
+    write("min_sim  cosine  terms  limit  margin  same_kind  names  precision  recall  unprec.\n")
     for p in points[: args.top]:
         r = p.rule
         write(
             f"{p.min_similarity:7.2f}  {r.min_cosine:6.2f}  {r.min_terms:5.2f}  {r.limit:5d}  "
-            f"{r.margin:6.2f}  {r.same_kind!s:9}  {p.precision:9.3f}  {p.recall:6.3f}  "
-            f"{p.unprecedented_accuracy:7.3f}\n"
+            f"{r.margin:6.2f}  {r.same_kind!s:9}  {r.names!s:5}  {p.precision:9.3f}  "
+            f"{p.recall:6.3f}  {p.unprecedented_accuracy:7.3f}\n"
         )
     return 0
 

@@ -1,0 +1,71 @@
+"""What a precedent must share with a clause to be cited for it, and what the verifier
+leaves to the delegate (fast tier, no model)."""
+
+from __future__ import annotations
+
+from assistant.drafting.cite import Measure, SupportRule, named, numbers, select
+from assistant.drafting.verify import repetitions, unsupported_facts
+from index.clause_ids import section
+from index.parsing.frames import FrameBook, complement_problem
+
+
+def measure(clause_id: str, strength: float = 0.6, **flags: bool) -> Measure:
+    return Measure(clause_id, strength, strength, 0.5, flags.pop("same_kind", True), **flags)
+
+
+def test_numbers_are_resolution_numbers_and_years_not_paragraph_numbers():
+    text = "Recalling resolution 660 (1990) and 71/167, paragraph 1. of A/RES/80/4, 1,000 in 2005."
+    assert numbers(text) == {"660", "1990", "71/167", "2005"}
+
+
+def test_named_things_are_distinctive_words_of_proper_names_not_examples():
+    assert named("the Comprehensive Nuclear-Test-Ban Treaty") >= {"comprehensive", "test", "ban"}
+    assert named("the Universal Declaration of Human Rights") == {"universal", "declaration"}
+    assert named("the Secretary-General to report to the General Assembly") == set()
+    assert named("laws with extraterritorial effects like the Helms-Burton Act") == set()
+
+
+def test_a_subclause_belongs_to_its_paragraphs_section():
+    assert section("IOM/1/4 op 5(a)(i)") == "operative"
+    assert section("sc-827 pre 7") == "preambulatory"
+    assert section("ga-80-3 annex 1 para 18") is None  # an annex paragraph: neither
+
+
+def test_a_precedent_that_names_another_resolution_or_year_is_not_cited():
+    wrong_number = measure("sc-827 pre 1", 0.9, numbers_agree=False)
+    right = measure("sc-678 pre 1", 0.5)
+    assert [m.clause_id for m in select([wrong_number, right], SupportRule())] == ["sc-678 pre 1"]
+    assert select([wrong_number], SupportRule()) == []  # then: unprecedented
+
+
+def test_names_and_section_are_rules_the_tuning_can_switch():
+    other_name = measure("ga-80-54 op 12", 0.9, names_agree=False)
+    other_section = measure("IOM/1/4 pre 5", 0.9, same_kind=False)
+    assert select([other_name], SupportRule(names=False)) == [other_name]
+    assert select([other_name], SupportRule(names=True)) == []
+    assert select([other_section], SupportRule(same_kind=True)) == []
+    assert select([other_section], SupportRule(same_kind=False)) == [other_section]
+
+
+def test_a_repetition_the_delegate_wrote_is_theirs_to_keep():
+    request = "debt restructuring and debt forgiveness so they can get out of debt"
+    assert repetitions(request, request) == []
+    assert repetitions(request) == ["'debt' is used 3 times"]
+    looped = "the Council of the Council of the Council"
+    assert repetitions(looped, "the Council") != []
+
+
+def test_the_fact_guard_reads_ordinals_and_joined_names_whole():
+    assert unsupported_facts("agenda of its 81st session", ["the 81st session"]) == []
+    assert unsupported_facts("IOM's MigApp", ["an app like IOM's MigApp"]) == []
+    assert unsupported_facts("IOM's MigApp and WhatsApp", ["IOM's MigApp"]) != []
+
+
+def test_to_of_purpose_after_a_preposition_is_not_a_second_addressee():
+    frame = FrameBook.default().frame("Encourages", "operative")
+    fine = "Member States to work with INTERPOL to build a joint database"
+    assert complement_problem(frame, fine) is None
+    broken = "Member States to provide the Secretary-General to report"
+    assert complement_problem(frame, broken) is not None
+    plural = "United Nations funds and programmes and development banks to build capacity"
+    assert complement_problem(FrameBook.default().frame("Invites", "operative"), plural) is None
