@@ -41,7 +41,7 @@ def first_clause(request: str, kind: str = "operative") -> str:
         ("call on all parties to allow humanitarian access", "operative",
          "*Calls upon* all parties to allow humanitarian access"),
         ("Mediterranean coastal states should pool naval resources", "operative",
-         "*Calls upon* Mediterranean coastal states to pool naval resources"),
+         "*Calls upon* Mediterranean coastal States to pool naval resources"),
         ("demand that the invading forces withdraw", "operative",
          "*Demands* that the invading forces withdraw"),
         ("condemn the use of forced labour in supply chains", "operative",
@@ -68,6 +68,42 @@ def first_clause(request: str, kind: str = "operative") -> str:
          "*Calls upon* law enforcement to refer at-risk people to NGOs"),
         ("states in arrears shall have their voting rights suspended", "operative",
          "*Decides* that states in arrears shall have their voting rights suspended"),
+        # spoken forms are written out; chatty openings never reach the clause
+        ("something about prison rehab for convicted traffickers so they don't reoffend",
+         "operative", "*Supports* prison rehabilitation for convicted traffickers so they "
+         "do not reoffend"),
+        ("can we get a clause so that victims get info in their own language", "operative",
+         "*Calls upon* Member States to ensure that victims get information in their own "
+         "language"),
+        ("pre para: we're encouraged by awareness campaigns", "preambulatory",
+         "*Encouraged* by awareness campaigns"),
+        ("op clause: fund shelters pls", "operative",
+         "*Calls upon* Member States to fund shelters"),
+        ("instruct the Mediator to keep working on demilitarising Jerusalem", "operative",
+         "*Instructs* the Mediator to keep working on demilitarising Jerusalem"),
+        # a long addressee is kept whole, written as resolutions write it
+        ("call on all states that haven't yet done so to ratify the Convention", "operative",
+         "*Calls upon* all States that have not yet done so to ratify the Convention"),
+        ("authorize member states cooperating with the government to use all necessary means",
+         "operative", "*Authorizes* Member States cooperating with the government to use all "
+         "necessary means"),
+        ("invite UN funds and programmes and the development banks to build the plan into "
+         "their work", "operative", "*Invites* United Nations funds and programmes and the "
+         "development banks to build the plan into their work"),
+        # only States can oblige companies: the clause addresses them
+        ("require companies to carry out due diligence on their supply chains", "operative",
+         "*Calls upon* Member States to require companies to carry out due diligence on their "
+         "supply chains"),
+        ("let a member that is behind on its dues keep its vote", "operative",
+         "*Decides* that a member that is behind on its dues may keep its vote"),
+        ("make clear the tribunal's work doesn't prejudice victims' right to compensation",
+         "operative", "*Affirms* that the tribunal's work does not prejudice victims' right "
+         "to compensation"),
+        ("encourage states to work with INTERPOL to build a joint database", "operative",
+         "*Encourages* Member States to work with INTERPOL to build a joint database"),
+        ("decide to include the item in the provisional agenda of the 81st session",
+         "operative", "*Decides* to include the item in the provisional agenda of the 81st "
+         "session"),
     ],
 )  # fmt: skip
 def test_requests_become_clauses_a_delegate_could_paste(request_text, kind, clause):

@@ -67,7 +67,7 @@ _NOTHING_ASKED = (
 class DraftingOptions:
     precedents: int = 6  # precedent clauses shown to a chat model
     examples: int = 3  # precedent clauses a completion model reads before ranking (speed)
-    min_similarity: float = 0.40  # dense cosine below which a hit is not precedent
+    min_similarity: float = 0.30  # dense cosine below which a hit is not precedent
     seed: int = 7
     n_ctx: int = 8192
     tails: bool = True  # let a completion model extend the best skeleton
@@ -248,7 +248,9 @@ class Drafter:
                 candidate.defects.append(Defect("ungrounded", f"words from nowhere: {new[:3]}"))
                 return None
         citations = self.citer.cite(proposal.plain, intent.topic, req.kind, found, markers)
-        evidence = [req.request, candidate.phrase, req.draft_text or ""]
+        # the code's own wording of the request ("SG" → "the Secretary-General") is not invented
+        written = [intent.addressee or "", intent.when or ""]
+        evidence = [req.request, candidate.phrase, req.draft_text or "", *written]
         invented = unsupported_facts(proposal.body, [*evidence, *(c.text for c in citations)])
         if invented and markers:  # a fact the model took from a precedent it marked: cite it
             marked = [h for h in found.relevant if h.clause_id in markers]

@@ -19,14 +19,17 @@ from index.parsing.lexicon import Lexicon
 # Words that only ask for a clause, at the start of a request.
 _INSTRUCTION = re.compile(
     r"^(?:(?:please|kindly|now|ok(?:ay)?|and|also|then)\b[\s,]*)*"
-    r"(?:(?:can|could|would|will)\s+you\s+|i\s+(?:need|want|would\s+like)\s+|"
-    r"we\s+(?:need|want|should|must)\s+|let'?s\s+|help\s+me\s+)?"
+    r"(?:(?:can|could|would|will)\s+you\s+|(?:can|could|may)\s+(?:we|i)\s+|"
+    r"i\s+(?:need|want|would\s+like)\s+|"
+    r"we\s+(?:need|want|should|must)\s+|let'?s\s+|let\s+us\s+|help\s+me\s+)?"
     r"(?:(?:propose|draft|write|suggest|give\s+me|give\s+us)\b\s*|"
     r"(?:add|make|create|insert|put\s+in|need|want|get)\s+(?=(?:(?:an?|one|two|three|some|"
     r"another|more|\d+)\s+)?(?:new\s+)?(?:operative|preamb\w*|clauses?|paragraphs?|paras?)\b))?"
     r"(?:(?:an?|one|two|three|four|five|some|another|more|\d+)\s+)?(?:new\s+)?"
-    r"(?:(?:operative|preambulatory|preambular|preamble|perambulatory)\b\s*(?:[-–—:]\s*)?)?"
-    r"(?:(?:clauses?|paragraphs?|paras?|lines?|sentences?)\b\s*(?:[-–—:]\s*)?)?"
+    r"(?:(?:operative|preambulatory|preambular|preamble|perambulatory|pre|op|pp)\b\s*"
+    r"(?:[-–—:]\s*)?)?"
+    r"(?:(?:clauses?|paragraphs?|paras?|lines?|sentences?|something|anything|stuff)\b\s*"
+    r"(?:[-–—:]\s*)?)?"
     r"(?:(?:that|which|to|on|about|for|regarding|concerning|saying|where\s+we|"
     r"where\s+the\s+(?:committee|assembly|council))\b\s*)?",
     re.I,
@@ -39,6 +42,57 @@ _TRAILING = re.compile(
     r"\bwith\s+citations?|\bplease)\s*$",
     re.I,
 )
+
+# Spoken forms a resolution never uses → their written form (applied to the request's
+# content, so the clause says "do not" and "rehabilitation", never "don't" or "rehab").
+_CONTRACTIONS = re.compile(
+    r"\b(ca|wo|do|does|did|is|are|was|were|has|have|had|should|must|could|would|need)n['’]t\b",
+    re.I,
+)
+_WRITTEN_FORMS: dict[str, str] = {
+    "rehab": "rehabilitation",
+    "info": "information",
+    "govt": "Government",
+    "govts": "Governments",
+    "gov't": "Government",
+    "app": "application",
+    "apps": "applications",
+    "kids": "children",
+    "stats": "statistics",
+    "intl": "international",
+    "asap": "as soon as possible",
+    "it's been": "it has been",
+    "it's had": "it has had",
+    "it's": "it is",
+    "ppl": "people",
+    "pls": "",
+    "plz": "",
+    "thx": "",
+    "they're": "they are",
+    "there's": "there is",
+    "that's": "that is",
+    "who's": "who is",
+    "what's": "what is",
+    "make sure": "ensure",
+    "making sure": "ensuring",
+}
+_WRITTEN_WORD = re.compile(
+    r"(?<![\w’'-])(" + "|".join(re.escape(w) for w in _WRITTEN_FORMS) + r")(?![\w’'-])", re.I
+)
+# "require companies to …": only States can oblige others; the clause addresses them.
+_COMPELS = re.compile(
+    r"^(?:require|oblige|compel|force|mandate)\s+(?!(?:all\s+)?(?:member\s+)?states\b)"
+    r"(?:[\w’'-]+\s+){0,10}?to\s+\w",
+    re.I,
+)
+# "let X do Y": a decision that X may do Y.
+_LET = re.compile(r"^let\s+(?!us\b|me\b)(?P<rest>.+)$", re.I)
+# "make clear X", "clarify X": the clause affirms that X.
+_MAKE_CLEAR = re.compile(
+    r"^(?:make\s+(?:it\s+)?clear|clarify|state)\s+(?:that\s+)?(?P<rest>.+)$", re.I
+)
+# "so that X happens": the clause is to ensure that X happens.
+_SO_THAT = re.compile(r"^so\s+that\s+(.+)$", re.I)
 
 # A request verb → (operative phrase, preambulatory phrase). Verbs that address someone
 # ("ask X to …") take their addressee from the request.
@@ -110,6 +164,8 @@ _ADJECTIVES = {
     "gravely concerned": ("Expresses its grave concern", "Gravely concerned"),
     "worried": ("Expresses its concern", "Concerned"),
     "alarmed": ("Expresses its concern", "Alarmed"),
+    "encouraged": ("Welcomes", "Encouraged"),
+    "pleased": ("Welcomes", "Noting with satisfaction"),
     "aware": ("Recognizes", "Aware"),
     "mindful": ("Recognizes", "Mindful"),
     "convinced": ("Affirms", "Convinced"),
@@ -147,14 +203,16 @@ _NAMED = re.compile(
 
 _SOMEONE = re.compile(
     r"(?P<who>(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
-    r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)",
+    r"(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)",
     re.I,
 )
 _ACTOR_WORD = re.compile(
     r"\b(?:states|governments|countries|parties|sides|authorities|community|organi[sz]ations|"
     r"agencies|entities|donors|secretariat|members|institutions|stakeholders|partners|"
     r"groups|forces|militias|factions|combatants|enforcement|police|officials|judges|"
-    r"prosecutors|employers|companies|businesses|operators|platforms|banks)\b",
+    r"prosecutors|employers|companies|businesses|operators|platforms|banks|mediator|envoy|"
+    r"representatives?|rapporteurs?|commissioner|adviser|coordinator|registrar|tribunal|"
+    r"court|council|commission|committee|board|mission|force|funds|programmes)\b",
     re.I,
 )
 # "X should Y", "X must Y": a sentence naming who acts.
@@ -225,12 +283,21 @@ def understand(
 ) -> ClauseIntent:
     """The clause intent of ``request`` (a clause of ``kind``); with ``lexicon``, a request
     that opens with a leading phrase of that kind ("Noting with concern that …") keeps it."""
-    content = _strip_instruction(request)
+    content = written_form(_strip_instruction(request))
+    so_that = _SO_THAT.match(content)
+    if so_that:
+        content = "ensure that " + so_that.group(1)
     if re.search(r"\bremain\s+(?:actively\s+)?seized\b", content, re.I):
         return ClauseIntent(
             kind, request, content, "Decides to remain seized of the matter", remain_seized=True
         )
     text, when = _take_time(content)
+    said = _said_as_decision(text, kind)
+    if said is not None:
+        return ClauseIntent(kind, request, content, said[0], None, None, said[1], when)
+    if _COMPELS.match(text):
+        action = " ".join([text.split()[0].lower(), *text.split()[1:]])
+        return ClauseIntent(kind, request, content, None, "Member States", action, None, when)
     stance, rest = _phrase_at_start(text, kind, lexicon)
     if stance is None:
         stance, rest = _take_stance(text, kind)
@@ -259,6 +326,37 @@ def understand(
     return ClauseIntent(
         kind, request, content, stance, addressee, None, rest or None, when, negated
     )
+
+
+def _said_as_decision(text: str, kind: Kind) -> tuple[str, str] | None:
+    """'let X keep Y' → (Decides, 'that X may keep Y'); 'make clear X' → (Affirms, 'that X')."""
+    clear = _MAKE_CLEAR.match(text)
+    if clear:
+        return ("Affirms" if kind == "operative" else "Affirming"), "that " + clear.group("rest")
+    let = _LET.match(text)
+    if let is None or kind != "operative":
+        return None
+    words = let.group("rest").split()
+    for i, word in enumerate(words[1:], start=1):
+        if is_base_verb(word) and words[i - 1].lower() not in ("to", "may", "can", "will"):
+            subject, verb_phrase = " ".join(words[:i]), " ".join(words[i:])
+            return "Decides", f"that {subject} may {verb_phrase}"
+    return None
+
+
+def written_form(text: str) -> str:
+    """``text`` without contractions or informal words ("don't" → "do not",
+    "rehab" → "rehabilitation")."""
+
+    def expand(m: re.Match[str]) -> str:
+        stem = m.group(1)
+        return {"ca": "can", "wo": "will"}.get(stem.lower(), stem) + (
+            "not" if stem.lower() == "ca" else " not"
+        )
+
+    text = _CONTRACTIONS.sub(expand, text)
+    text = _WRITTEN_WORD.sub(lambda m: _WRITTEN_FORMS[m.group(1).lower()], text)
+    return re.sub(r"\s{2,}", " ", text).strip(" ,")
 
 
 def _phrase_at_start(text: str, kind: Kind, lexicon: Lexicon | None) -> tuple[str | None, str]:
@@ -305,7 +403,8 @@ def _strip_instruction(request: str) -> str:
 
 def _take_time(text: str) -> tuple[str, str | None]:
     m = _SESSION.search(text)
-    if m and not re.match(r"next$", m.group(1), re.I):
+    of_session = m is not None and re.search(r"\bof\s*$", text[: m.start()], re.I)
+    if m and not of_session and not re.match(r"next$", m.group(1), re.I):
         return (text[: m.start()] + text[m.end() :]).strip(" ,"), f"at its {m.group(1)} session"
     for pattern, phrase in _TIME:
         found = pattern.search(text)
@@ -358,8 +457,17 @@ def _take_addressee(text: str) -> tuple[str | None, str]:
         return name, text[m.end() :].strip()
     m = _SOMEONE.match(text)  # "the two governments to …", "WHO Member States to …"
     if m and _ACTOR_WORD.search(m.group("who")):
-        return m.group("who").strip(), text[m.end("who") :].strip()
+        return _as_written(m.group("who").strip()), text[m.end("who") :].strip()
     return None, text
+
+
+def _as_written(who: str) -> str:
+    """An addressee as resolutions write it: 'member states cooperating with …' →
+    'Member States cooperating with …', 'UN funds' → 'United Nations funds'."""
+    who = re.sub(r"\bmember\s+states\b", "Member States", who, flags=re.I)
+    who = re.sub(r"\b(?<!Member )states\b", "States", who)
+    who = re.sub(r"\bgovernments\b", "Governments", who)
+    return re.sub(r"\bUN\b", "United Nations", who)
 
 
 def _should_sentence(text: str, may_address: bool) -> tuple[str | None, str]:
@@ -374,7 +482,7 @@ def _should_sentence(text: str, may_address: bool) -> tuple[str | None, str]:
     if not positive:
         return None, text
     if may_address and _ACTOR_WORD.search(positive.group("who")):
-        return positive.group("who"), "to " + positive.group("rest")
+        return _as_written(positive.group("who")), "to " + positive.group("rest")
     return None, "to ensure that " + _indicative(positive.group("who"), positive.group("rest"))
 
 

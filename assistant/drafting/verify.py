@@ -50,8 +50,8 @@ _NUMBER_WORDS = (
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _FACT = re.compile(
     rf"\b\d[\d.,/]*%?|\b(?:{_NUMBER_WORDS})\b|\b(?:{_MONTHS})\b|\b[A-Z]{{2,}}s?\b|"
-    r"\b[A-Z][a-z’']+(?:-[A-Za-z]+)*(?:\s+(?:(?:of|the|and|for|on|in|against|to)\s+)*"
-    r"[A-Z][a-z’']+(?:-[A-Za-z]+)*)*",
+    r"\b[A-Z][A-Za-z’']+(?:-[A-Za-z]+)*(?:\s+(?:(?:of|the|and|for|on|in|against|to)\s+)*"
+    r"[A-Z][A-Za-z’']+(?:-[A-Za-z]+)*)*",
 )
 _INSTRUCTION_ECHO = re.compile(
     r"\b(?:propose|proposal|clauses?|paragraphs?|please|preambulatory|preambular|operative|"
@@ -109,7 +109,7 @@ class Verifier:
             out.append(
                 Defect("two-clauses", f"a second clause begins at '{second.group(0).strip()}'")
             )
-        out += [Defect("repetition", m) for m in repetitions(body)]
+        out += [Defect("repetition", m) for m in repetitions(body, request)]
         if _cut_off(body):
             out.append(Defect("cut-off", f"the clause breaks off: '…{body[-30:]}'"))
         echoed = [
@@ -128,7 +128,8 @@ class Verifier:
 def unsupported_facts(text: str, evidence: Iterable[str]) -> list[str]:
     """Numbers, dates, acronyms and names in ``text`` that no evidence text contains."""
     pool = " ".join(evidence)
-    folded_pool = " " + " ".join(fold(w) for w in re.findall(r"[\w’']+", pool)) + " "
+    tokens = [fold(w) for w in re.findall(r"[\w’']+", pool)] + re.findall(r"\d+", pool)
+    folded_pool = " " + " ".join(tokens) + " "  # "81st" also gives "81"
     out = []
     for m in _FACT.finditer(text):
         fact = m.group(0).strip()
@@ -154,19 +155,29 @@ def injected_text(text: str) -> list[str]:
     return out
 
 
-def repetitions(text: str) -> list[str]:
-    """A repeated three-word sequence, or a content word used three times or more."""
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", text)]
+def repetitions(text: str, request: str = "") -> list[str]:
+    """A repeated three-word sequence, or a content word used three times or more, that
+    the request does not repeat itself (the delegate's own wording is theirs to keep)."""
+    words = _words(text)
+    asked = _words(request)
+    asked_grams = Counter(tuple(asked[i : i + 3]) for i in range(len(asked) - 2))
     out = []
     grams = Counter(tuple(words[i : i + 3]) for i in range(len(words) - 2))
-    repeated = [g for g, n in grams.items() if n > 1 and not set(g) <= STOP_WORDS]
+    repeated = [
+        g for g, n in grams.items() if n > 1 and n > asked_grams[g] and not set(g) <= STOP_WORDS
+    ]
     if repeated:
         out.append(f"'{' '.join(repeated[0])}' is repeated")
     counts = Counter(w for w in words if w not in STOP_WORDS and len(w) > 3)
-    many = [w for w, n in counts.items() if n >= 3]
+    mine = Counter(asked)
+    many = [w for w, n in counts.items() if n >= 3 and n > mine[w]]
     if many:
         out.append(f"'{many[0]}' is used {counts[many[0]]} times")
     return out
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[\w’'-]+", text)]
 
 
 def _two_verbs(text: str) -> list[str]:

@@ -34,6 +34,7 @@ DATA_FILE = "data/frames.toml"
 # be followed by one.
 ACTION_VERBS = frozenset(
     "provide fund establish create strengthen ensure support adopt share develop expand "
+    "keep retain maintain "
     "promote increase train protect cooperate implement improve invest raise allocate "
     "facilitate consider take set design build enhance prioritize prioritise offer grant make "
     "collect prevent combat end assist help integrate reintegrate coordinate monitor review "
@@ -168,7 +169,8 @@ _ACTOR = re.compile(
     r"\b(?:states?|governments?|countries|nations|parties|community|organi[sz]ations?|"
     r"agencies|entities|bodies|donors?|secretariat|secretary-general|society|sector|"
     r"institutions?|actors|stakeholders|partners|authorities|members|council|assembly|"
-    r"commission|committee|office|programme|fund|court|union|mechanisms?|"
+    r"commissions?|committees?|offices?|programmes?|programs?|funds?|courts?|unions?|mechanisms?|"
+    r"banks?|enforcement|police|companies|businesses|enterprises|employers|platforms|media|"
     r"special rapporteurs?|rapporteur|representatives?|envoy|experts?|group|forces|"
     r"leaders|parliaments?|ministries|officials|people|persons|all|missions?|operations?|"
     r"team|panel|commissioner|director-general|president|chair|board|bureau|presence|"
@@ -186,7 +188,9 @@ _CHAINING = frozenset(
 )
 _ADDRESSEE_TO = re.compile(r"^(?P<who>.+?)\s+(?:not\s+)?to\s+(?P<verb>[a-z]+)\b", re.I | re.S)
 _INNER_TO = re.compile(
-    r"\bto\s+(?P<verb>[a-z]+)\s+(?P<who>(?:[\w’'-]+\s+){0,6}?)"
+    r"\bto\s+(?P<verb>[a-z]+)\s+"
+    r"(?!(?:with|alongside|through|via|together|among|between|across|within)\b)"
+    r"(?P<who>(?:[\w’'-]+\s+){0,6}?)"
     r"(?:Secretary-General|Member\s+States|States|states|Governments|governments|countries|"
     r"parties|sides|authorities|groups|[A-Z]{2,}\w*)\s+(?:not\s+)?to\s+[a-z]+"
 )
