@@ -72,7 +72,8 @@ ACTORS = re.compile(
     r"\b(?:(?i:states?|governments?|countries|parties|community|organi[sz]ations?|agencies|"
     r"entities|bodies|donors|secretariat|secretary-general|society|sector|institutions|"
     r"stakeholders|partners|authorities|council|assembly|commission|committee|office|"
-    r"programme|fund|court|mission|forces)|[A-Z]{2,})\b"
+    r"programmes?|funds?|courts?|tribunals?|banks|mission|forces|mediator|envoy|"
+    r"representatives?|rapporteurs?|businesses|enterprises)|[A-Z]{2,})\b"
 )
 _HEAD = re.compile(r"^\s*(?:\d+\.\s*)?[*_]{0,2}(?P<phrase>[^*_]+?)[*_]{0,2}\s+(?P<body>.*)$", re.S)
 

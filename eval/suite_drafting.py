@@ -18,8 +18,10 @@ Nothing here reuses the drafter's deciding code. Per case (one clause asked for)
 * **model share**: the share of the clause's words the model wrote (the rest is code);
 * **latency** per request (p50, p95) and CPU time.
 
-Every metric is reported for the ``tune`` half, the ``report`` half and all cases;
-thresholds in ``eval/thresholds.toml`` apply to the report half (``report_*``).
+Every metric is reported for the ``tune`` half, the ``report`` half, the ``holdout``
+cases (written after every cut-off was chosen, never used to choose anything) and all
+cases; thresholds in ``eval/thresholds.toml`` apply to the report half and the holdout
+(``report_*``, ``holdout_*``).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ log = logging.getLogger(__name__)
 
 ClauseLinter = Callable[..., list[Any]]
 RequestFactory = Callable[..., Any]
-SPLITS = ("tune", "report")
+SPLITS = ("tune", "report", "holdout")
 
 
 class DraftingSuite:

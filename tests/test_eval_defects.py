@@ -64,6 +64,10 @@ KNOWN_BAD = [
 
 # Clauses of adopted or submitted resolutions, checked against themselves as evidence.
 KNOWN_GOOD = [
+    "1. *Invites* the multilateral development banks to scale up concessional finance for "
+    "infrastructure in landlocked developing countries;",
+    "3. *Requests* the Mediator to continue his efforts to bring about the demilitarization "
+    "of Jerusalem;",
     "1. *Encourages* all Member States to adopt International Organization for Migration "
     "(IOM)-based national awareness programs;",
     "2. *Invites* able Member States to contribute monetary aid to judicial-specific "

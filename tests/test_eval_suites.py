@@ -89,9 +89,9 @@ def test_drafting_cases_are_well_formed_and_split():
     for c in cases:
         assert c["kind"] in ("operative", "preambulatory"), c["id"]
         assert c.get("profile") in PROFILES | {None}, c["id"]
-        assert c["split"] in ("tune", "report") and c["must_mention"], c["id"]
+        assert c["split"] in ("tune", "report", "holdout") and c["must_mention"], c["id"]
         assert bool(c["unprecedented"]) == (not c["relevant"]), c["id"]
-    for split in ("tune", "report"):
+    for split in ("tune", "report", "holdout"):
         part = [c for c in cases if c["split"] == split]
         assert len(part) >= 30 and sum(c["unprecedented"] for c in part) >= 5
         assert {c["kind"] for c in part} == {"operative", "preambulatory"}
