@@ -1,9 +1,10 @@
 """Blind review of proposed clauses by readers who did not write the code.
 
-``python -m eval.blind_review sample RUN_DIR OUT.json --n 45`` draws ``n`` answered
-drafting cases from a run (seeded), strips everything the drafter decided about itself
+``python -m eval.blind_review sample RUN_DIR OUT.json --n 45 [--splits report,holdout]``
+draws ``n`` answered drafting cases of those splits from a run (seeded), strips everything the drafter decided about itself
 (source, defects, scores) and writes what a reader needs: the request, the clause and
-the text of the precedent it cites. Readers fill in ``grade`` (usable / light edit /
+the text of the precedent it cites; which case each item is goes to ``OUT.key.json``,
+which readers do not see. Readers fill in ``grade`` (usable / light edit /
 unusable), ``invented`` (a fact the request and the cited text do not hold) and
 ``citation`` (supports / does not / none). ``python -m eval.blind_review table
 GRADES.json [GRADES2.json …]`` prints the table of grades per reader and their agreement.
@@ -21,9 +22,15 @@ from typing import Any
 GRADES = ("usable", "light edit", "unusable")
 
 
-def sample(run_dir: Path, n: int, seed: int = 11) -> list[dict[str, Any]]:
+def sample(
+    run_dir: Path, n: int, seed: int = 11, splits: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     result = json.loads((Path(run_dir) / "result.json").read_text("utf-8"))
-    cases = [c for c in result["suites"]["drafting"]["cases"] if c.get("answered")]
+    cases = [
+        c
+        for c in result["suites"]["drafting"]["cases"]
+        if c.get("answered") and (not splits or c.get("split") in splits)
+    ]
     texts = _clause_texts(result)
     chosen = random.Random(seed).sample(cases, min(n, len(cases)))
     return [
@@ -76,9 +83,13 @@ def table(gradings: list[list[dict[str, Any]]]) -> str:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["sample"] and len(argv) >= 3:
         n = int(argv[argv.index("--n") + 1]) if "--n" in argv else 45
-        items = sample(Path(argv[1]), n)
-        Path(argv[2]).write_text(json.dumps(items, indent=1, ensure_ascii=False), "utf-8")
-        sys.stdout.write(f"wrote {len(items)} items to {argv[2]}\n")
+        splits = tuple(argv[argv.index("--splits") + 1].split(",")) if "--splits" in argv else ()
+        items = sample(Path(argv[1]), n, splits=splits)
+        out = Path(argv[2])
+        key = [{"item": it["item"], "case": it.pop("_case")} for it in items]
+        out.write_text(json.dumps(items, indent=1, ensure_ascii=False), "utf-8")
+        out.with_suffix(".key.json").write_text(json.dumps(key, indent=1), "utf-8")
+        sys.stdout.write(f"wrote {len(items)} items to {out} (key: {out.with_suffix('.key.json')})\n")
         return 0
     if argv[:1] == ["table"] and len(argv) >= 2:
         gradings = [json.loads(Path(p).read_text("utf-8")) for p in argv[1:]]

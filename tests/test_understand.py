@@ -65,7 +65,10 @@ def first_clause(request: str, kind: str = "operative") -> str:
          "*Calls upon* Member States to ensure that victims are not prosecuted for crimes "
          "they were forced to commit"),
         ("law enforcement should refer at-risk people to NGOs", "operative",
-         "*Calls upon* law enforcement to refer at-risk people to NGOs"),
+         "*Calls upon* law enforcement authorities to refer at-risk people to NGOs"),
+        ("decide to establish an ad hoc international tribunal to prosecute persons "
+         "responsible", "operative", "*Decides* to establish an ad hoc international "
+         "tribunal to prosecute persons responsible"),
         ("states in arrears shall have their voting rights suspended", "operative",
          "*Decides* that states in arrears shall have their voting rights suspended"),
         # spoken forms are written out; chatty openings never reach the clause

@@ -202,7 +202,7 @@ _NAMED = re.compile(
 )
 
 _SOMEONE = re.compile(
-    r"(?P<who>(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
+    r"(?P<who>(?!to\b)(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
     r"(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)",
     re.I,
 )
@@ -467,6 +467,11 @@ def _as_written(who: str) -> str:
     who = re.sub(r"\bmember\s+states\b", "Member States", who, flags=re.I)
     who = re.sub(r"\b(?<!Member )states\b", "States", who)
     who = re.sub(r"\bgovernments\b", "Governments", who)
+    who = re.sub(
+        r"\blaw\s+enforcement\b(?!\s+(?:agencies|authorities|officials|officers|bodies))",
+        "law enforcement authorities",
+        who,
+    )
     return re.sub(r"\bUN\b", "United Nations", who)
 
 

@@ -171,6 +171,7 @@ _ACTOR = re.compile(
     r"institutions?|actors|stakeholders|partners|authorities|members|council|assembly|"
     r"commissions?|committees?|offices?|programmes?|programs?|funds?|courts?|unions?|mechanisms?|"
     r"banks?|enforcement|police|companies|businesses|enterprises|employers|platforms|media|"
+    r"mediator|prosecutor|registrar|tribunals?|coordinator|adviser|"
     r"special rapporteurs?|rapporteur|representatives?|envoy|experts?|group|forces|"
     r"leaders|parliaments?|ministries|officials|people|persons|all|missions?|operations?|"
     r"team|panel|commissioner|director-general|president|chair|board|bureau|presence|"
