@@ -1,8 +1,8 @@
 """Blind review of proposed clauses by readers who did not write the code.
 
 ``python -m eval.blind_review sample RUN_DIR OUT.json --n 45 [--splits report,holdout]``
-draws ``n`` answered drafting cases of those splits from a run (seeded), strips everything the drafter decided about itself
-(source, defects, scores) and writes what a reader needs: the request, the clause and
+draws ``n`` answered drafting cases of those splits from a run (seeded), strips
+everything the drafter decided about itself (source, defects, scores) and writes what a reader needs: the request, the clause and
 the text of the precedent it cites; which case each item is goes to ``OUT.key.json``,
 which readers do not see. Readers fill in ``grade`` (usable / light edit /
 unusable), ``invented`` (a fact the request and the cited text do not hold) and
@@ -88,8 +88,9 @@ def main(argv: list[str]) -> int:
         out = Path(argv[2])
         key = [{"item": it["item"], "case": it.pop("_case")} for it in items]
         out.write_text(json.dumps(items, indent=1, ensure_ascii=False), "utf-8")
-        out.with_suffix(".key.json").write_text(json.dumps(key, indent=1), "utf-8")
-        sys.stdout.write(f"wrote {len(items)} items to {out} (key: {out.with_suffix('.key.json')})\n")
+        keyfile = out.with_suffix(".key.json")
+        keyfile.write_text(json.dumps(key, indent=1), "utf-8")
+        sys.stdout.write(f"wrote {len(items)} items to {out} (key: {keyfile})\n")
         return 0
     if argv[:1] == ["table"] and len(argv) >= 2:
         gradings = [json.loads(Path(p).read_text("utf-8")) for p in argv[1:]]

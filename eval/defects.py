@@ -55,9 +55,11 @@ FORMULAS = {
 }
 ECHO_WORDS = re.compile(
     r"\b(?:propose|proposal|clause|clauses|paragraph|paragraphs|please|operative|"
-    r"preambulatory|preambular|precedent|precedents)\b",
+    r"preambulatory|preambular|preamble|precedent|precedents)\b",
     re.I,
 )
+# The kind of clause asked for: never part of a clause, even when the request says it.
+KIND_WORDS = re.compile(r"operative|preambulatory|preambular|preamble", re.I)
 FUNCTION_END = re.compile(
     r"\b(?:and|or|to|of|the|a|an|for|with|by|in|on|at|such|such as|including|which|that|"
     r"as|from|their|its|is|are|be|whose|while)\s*[;,.]?\s*$",
@@ -139,12 +141,87 @@ def missing_complement(clause: str) -> list[str]:
 def request_echo(clause: str, request: str) -> list[str]:
     _, body = split_clause(clause)
     found = [
-        m.group(0) for m in ECHO_WORDS.finditer(body) if m.group(0).lower() not in request.lower()
+        m.group(0)
+        for m in ECHO_WORDS.finditer(body)
+        if m.group(0).lower() not in request.lower() or KIND_WORDS.fullmatch(m.group(0))
     ]
     opening = re.match(r"\s*(?:please\s+)?(ask|tell|get|make|have)\s+", request, re.I)
     if opening and re.search(rf"\b{opening.group(1)}\b", body, re.I):
         found.append(opening.group(1))
+    # the body opens with a label or an imperative the delegate addressed to the assistant
+    typed = re.match(
+        r"\s*(?:[A-Za-z]{2,10}:\s*)?(ask|tell|get|urge|encourage|invite|call\s+on|recommend|"
+        r"request|demand|condemn|welcome|note|recall)\s+(?:the|all|member|states|for|on)\b",
+        body,
+        re.I,
+    )
+    label = re.match(r"\s*([A-Za-z]{2,10}):\s", body)
+    if typed:
+        found.append(typed.group(1))
+    elif label:
+        found.append(label.group(0).strip())
     return [f"instruction word in the clause: '{w}'" for w in found[:1]]
+
+
+INFORMAL = re.compile(
+    r"\b\w+n['’]t\b|\b\w+['’](?:re|ve|ll|m|d)\b|"
+    r"\b(?:dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|cant|shouldnt|couldnt|"
+    r"wouldnt|ppl|pls|plz|thx|pics|kids|gonna|wanna|asap|rehab|govt|govts)\b|"
+    r"\b(?:we|i)\s+(?:are|am|really|feel|think|want|need)\b|\?",
+    re.I,
+)
+# Phrases after which a noun phrase (or an explicit "that") must come, and the
+# prepositions some of them need first.
+PREPOSITIONS = {
+    "guided": ("by",),
+    "encouraged": ("by",),
+    "alarmed": ("by", "at", "that"),
+    "deeply alarmed": ("by", "at", "that"),
+    "concerned": ("by", "about", "at", "over", "that"),
+    "deeply concerned": ("by", "about", "at", "over", "that"),
+    "gravely concerned": ("by", "about", "at", "over", "that"),
+    "aware": ("of", "that"),
+    "mindful": ("of", "that"),
+    "convinced": ("that", "of"),
+}
+TOP_LEVEL_VERB = re.compile(
+    r"\s(?:is|are|was|were|has|have|can|cannot|will|should|must|do\s+not|does\s+not|"
+    r"did\s+not)\s",
+    re.I,
+)
+OPENS_CLAUSE = re.compile(
+    r"\b(?:that|who|which|whose|whom|where|when|while|how|whether|as|if|"
+    r"because|so|since|until|unless|although|once|after|before)\b|,",
+    re.I,
+)
+
+
+def informal(clause: str) -> list[str]:
+    """Contractions, chat words, first-person feelings or a question: not resolution text."""
+    _phrase, body = split_clause(clause)
+    m = INFORMAL.search(re.sub(r"[“\"][^”\"]*[”\"]", " ", body))  # a quoted title is not ours
+    return [f"informal wording: '{m.group(0)}'"] if m else []
+
+
+def sentence_as_object(clause: str) -> list[str]:
+    """A phrase that takes a noun phrase followed by a whole sentence without 'that'
+    ('*Takes note of* the delegation cannot attend'), or by no preposition it needs
+    ('*Guided* the report')."""
+    phrase, body = split_clause(clause)
+    key = phrase.lower().strip()
+    needed = PREPOSITIONS.get(key)
+    first = body.split()[0].lower().strip(",;:") if body.split() else ""
+    if needed and first not in needed:
+        return [f"'{phrase}' needs '{needed[0]}' before its object"]
+    if key not in NAMING and key not in PREPOSITIONS:
+        return []
+    text = " " + re.sub(r"^(?:by|about|at|over|of)\s+", "", body.strip(), flags=re.I)
+    verb = TOP_LEVEL_VERB.search(text)
+    if verb and not OPENS_CLAUSE.search(text[: verb.start()]):
+        return [
+            f"a sentence where '{phrase}' needs a noun phrase or 'that': '{verb.group(0).strip()}'"
+        ]
+    return []
 
 
 def repetition(clause: str) -> list[str]:
@@ -188,5 +265,7 @@ def defects(clause: str, request: str, evidence: Iterable[str]) -> dict[str, lis
         "repetition": repetition(clause),
         "cut-off": cut_off(clause),
         "invented-fact": invented_facts(clause, [request, *evidence]),
+        "informal": informal(clause),
+        "sentence-as-object": sentence_as_object(clause),
     }
     return {k: v for k, v in found.items() if v}

@@ -98,7 +98,7 @@ def test_unknown_suite_is_a_usage_error(fake_run, tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_embedded_default_runs_every_suite_within_five_minutes(tmp_path, monkeypatch, capsys):
+def test_embedded_default_runs_every_suite_within_ten_minutes(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CLAUSEWRIGHT_DATA_DIR", str(tmp_path / "user"))
     started = time.perf_counter()
     code = main(["eval", "run", "--out", str(tmp_path / "run"),
@@ -106,7 +106,7 @@ def test_embedded_default_runs_every_suite_within_five_minutes(tmp_path, monkeyp
     elapsed = time.perf_counter() - started
     printed = capsys.readouterr().out
     assert code == 0, printed  # gated on the embedded thresholds
-    assert elapsed < 300, f"{elapsed:.0f} s"
+    assert elapsed < 600, f"{elapsed:.0f} s"  # 180 drafting cases: ~4 min on 2 quiet cores
     result = json.loads((tmp_path / "run" / "result.json").read_text("utf-8"))
     assert result["backend"] == "embedded"
     assert result["environment"]["models"]["embedder_id"] == "all-MiniLM-L6-v2"

@@ -13,72 +13,10 @@ import re
 from dataclasses import dataclass
 
 from assistant.drafting.proposals import Kind
+from assistant.drafting.spoken import strip_instruction, written_form
 from assistant.drafting.wording import base_verb, is_base_verb
 from index.parsing.lexicon import Lexicon
 
-# Words that only ask for a clause, at the start of a request.
-_INSTRUCTION = re.compile(
-    r"^(?:(?:please|kindly|now|ok(?:ay)?|and|also|then)\b[\s,]*)*"
-    r"(?:(?:can|could|would|will)\s+you\s+|(?:can|could|may)\s+(?:we|i)\s+|"
-    r"i\s+(?:need|want|would\s+like)\s+|"
-    r"we\s+(?:need|want|should|must)\s+|let'?s\s+|let\s+us\s+|help\s+me\s+)?"
-    r"(?:(?:propose|draft|write|suggest|give\s+me|give\s+us)\b\s*|"
-    r"(?:add|make|create|insert|put\s+in|need|want|get)\s+(?=(?:(?:an?|one|two|three|some|"
-    r"another|more|\d+)\s+)?(?:new\s+)?(?:operative|preamb\w*|clauses?|paragraphs?|paras?)\b))?"
-    r"(?:(?:an?|one|two|three|four|five|some|another|more|\d+)\s+)?(?:new\s+)?"
-    r"(?:(?:operative|preambulatory|preambular|preamble|perambulatory|pre|op|pp)\b\s*"
-    r"(?:[-–—:]\s*)?)?"
-    r"(?:(?:clauses?|paragraphs?|paras?|lines?|sentences?|something|anything|stuff)\b\s*"
-    r"(?:[-–—:]\s*)?)?"
-    r"(?:(?:that|which|to|on|about|for|regarding|concerning|saying|where\s+we|"
-    r"where\s+the\s+(?:committee|assembly|council))\b\s*)?",
-    re.I,
-)
-_TRAILING = re.compile(
-    r"[\s,;]*(?:[-–—:]\s*(?:an?\s+)?(?:new\s+)?(?:preambular|preambulatory|preamble|operative)"
-    r"(?:\s+(?:paragraph|clause|para))?|\bin\s+(?:the\s+)?(?:preamble|operative\s+(?:part|section))|"
-    r"\bas\s+an?\s+(?:operative|preambulatory|preambular)\s+(?:clause|paragraph)|"
-    r"\bfor\s+(?:my|our|the)\s+(?:draft|resolution)|\bciting\s+(?:a\s+)?precedents?|"
-    r"\bwith\s+citations?|\bplease)\s*$",
-    re.I,
-)
-
-# Spoken forms a resolution never uses → their written form (applied to the request's
-# content, so the clause says "do not" and "rehabilitation", never "don't" or "rehab").
-_CONTRACTIONS = re.compile(
-    r"\b(ca|wo|do|does|did|is|are|was|were|has|have|had|should|must|could|would|need)n['’]t\b",
-    re.I,
-)
-_WRITTEN_FORMS: dict[str, str] = {
-    "rehab": "rehabilitation",
-    "info": "information",
-    "govt": "Government",
-    "govts": "Governments",
-    "gov't": "Government",
-    "app": "application",
-    "apps": "applications",
-    "kids": "children",
-    "stats": "statistics",
-    "intl": "international",
-    "asap": "as soon as possible",
-    "it's been": "it has been",
-    "it's had": "it has had",
-    "it's": "it is",
-    "ppl": "people",
-    "pls": "",
-    "plz": "",
-    "thx": "",
-    "they're": "they are",
-    "there's": "there is",
-    "that's": "that is",
-    "who's": "who is",
-    "what's": "what is",
-    "make sure": "ensure",
-    "making sure": "ensuring",
-}
-_WRITTEN_WORD = re.compile(
-    r"(?<![\w’'-])(" + "|".join(re.escape(w) for w in _WRITTEN_FORMS) + r")(?![\w’'-])", re.I
-)
 # "require companies to …": only States can oblige others; the clause addresses them.
 _COMPELS = re.compile(
     r"^(?:require|oblige|compel|force|mandate)\s+(?!(?:all\s+)?(?:member\s+)?states\b)"
@@ -170,8 +108,15 @@ _ADJECTIVES = {
     "mindful": ("Recognizes", "Mindful"),
     "convinced": ("Affirms", "Convinced"),
     "disturbed": ("Expresses its concern", "Disturbed"),
+    "deeply worried": ("Expresses its deep concern", "Deeply concerned"),
+    "gravely worried": ("Expresses its grave concern", "Gravely concerned"),
+    "deeply alarmed": ("Expresses its deep concern", "Deeply alarmed"),
+    "gravely alarmed": ("Expresses its grave concern", "Gravely alarmed"),
+    "determined": ("Decides", "Determined"),
 }
-_ADJECTIVE_PREPS = ("about", "by", "at", "over", "of", "that", "with", "regarding")
+_ADJECTIVE_PREPS = ("about", "by", "at", "over", "of", "with", "regarding")  # "that" stays
+_INTENSIFIERS = r"really|very|deeply|gravely|extremely|so|seriously|truly|particularly"
+_BODY = r"the\s+(?:general\s+assembly|security\s+council|council|assembly|committee)"
 
 # Who a clause can address, as a delegate says it → as a resolution writes it.
 _ADDRESSEES: tuple[tuple[str, str], ...] = (
@@ -180,6 +125,7 @@ _ADDRESSEES: tuple[tuple[str, str], ...] = (
         "the Secretary-General",
     ),
     (r"(?:the\s+)?(?:un\s+)?secretariat", "the Secretariat"),
+    (r"(?:the\s+)?(?:dg|director[\s-]+general)", "the Director-General"),
     (r"all\s+member\s+states|all\s+states|all\s+countries|all\s+nations", "all Member States"),
     (r"(?:the\s+)?member\s+states|(?:the\s+)?states|(?:the\s+)?countries|nations", "Member States"),
     (r"(?:the\s+)?states\s+parties", "States parties"),
@@ -202,7 +148,7 @@ _NAMED = re.compile(
 )
 
 _SOMEONE = re.compile(
-    r"(?P<who>(?!to\b)(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
+    r"(?P<who>(?!to\b|that\b)(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
     r"(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)",
     re.I,
 )
@@ -226,6 +172,16 @@ _SHOULD_NOT = re.compile(
     r"^(?P<who>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s+(?:shouldn['’]?t|should\s+not|must\s+not|"
     r"mustn['’]?t)\s+(?P<rest>.+)$",
     re.I,
+)
+# A finite verb at the top of a sentence, and what makes a verb after it subordinate.
+_FINITE = re.compile(
+    r"\s(?:is|are|was|were|has|have|had|can|cannot|could|will|would|should|must|do\s+not|"
+    r"does\s+not|did\s+not|may|might)\s",
+    re.I,
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:who|which|that|whose|whom|where|when|while|as|if|because|so|since|until|unless|"
+    r"although|though|once|after|before|whether)\b|,"
 )
 _NOMINAL_HEADS = frozenset(
     "programmes programs mechanisms centres centers facilities sessions materials courses "
@@ -283,7 +239,7 @@ def understand(
 ) -> ClauseIntent:
     """The clause intent of ``request`` (a clause of ``kind``); with ``lexicon``, a request
     that opens with a leading phrase of that kind ("Noting with concern that …") keeps it."""
-    content = written_form(_strip_instruction(request))
+    content = strip_instruction(written_form(request))
     so_that = _SO_THAT.match(content)
     if so_that:
         content = "ensure that " + so_that.group(1)
@@ -324,8 +280,33 @@ def understand(
         action = " ".join([verb, *rest.split()[1:]])
         return ClauseIntent(kind, request, content, stance, addressee, action, None, when, negated)
     return ClauseIntent(
-        kind, request, content, stance, addressee, None, rest or None, when, negated
+        kind,
+        request,
+        content,
+        stance,
+        addressee,
+        None,
+        _as_that_clause(rest) or None,
+        when,
+        negated,
     )
+
+
+def _as_that_clause(text: str) -> str:
+    """A sentence given where a noun phrase goes becomes a that-clause: 'they comply
+    fully' → 'that they comply fully'; 'cooperation is growing' → 'that cooperation is
+    growing'. A noun phrase ('victims who are …') is left as it is."""
+    if not text or re.match(r"(?:that|how|whether|why|what|where|when|if)\b", text, re.I):
+        return text
+    if re.match(r"(?:they|it|we|he|she|there)\s+\w", text, re.I):
+        return "that " + text
+    return "that " + text if _is_sentence(text) else text
+
+
+def _is_sentence(text: str) -> bool:
+    """A finite verb at the top level: 'cooperation is growing', not 'States that have …'."""
+    m = _FINITE.search(text)
+    return bool(m and not _SUBORDINATE.search(text[: m.start()]))
 
 
 def _said_as_decision(text: str, kind: Kind) -> tuple[str, str] | None:
@@ -344,21 +325,6 @@ def _said_as_decision(text: str, kind: Kind) -> tuple[str, str] | None:
     return None
 
 
-def written_form(text: str) -> str:
-    """``text`` without contractions or informal words ("don't" → "do not",
-    "rehab" → "rehabilitation")."""
-
-    def expand(m: re.Match[str]) -> str:
-        stem = m.group(1)
-        return {"ca": "can", "wo": "will"}.get(stem.lower(), stem) + (
-            "not" if stem.lower() == "ca" else " not"
-        )
-
-    text = _CONTRACTIONS.sub(expand, text)
-    text = _WRITTEN_WORD.sub(lambda m: _WRITTEN_FORMS[m.group(1).lower()], text)
-    return re.sub(r"\s{2,}", " ", text).strip(" ,")
-
-
 def _phrase_at_start(text: str, kind: Kind, lexicon: Lexicon | None) -> tuple[str | None, str]:
     """A leading phrase the delegate typed themselves, written as the lexicon has it."""
     if lexicon is None or not text[:1].isalpha():
@@ -370,7 +336,11 @@ def _phrase_at_start(text: str, kind: Kind, lexicon: Lexicon | None) -> tuple[st
     if found is None or found.end >= len(text.rstrip(" ,.;")):
         return None, text
     tail = found.written.split()[-1].lower()
-    if tail in lexicon.continuations and len(found.written.split()) > 1:
+    if (
+        tail in lexicon.continuations
+        and len(found.written.split()) > 1
+        and tail in ("that", "to")  # "Noting that …", "Decides to …"; never "Guided by"
+    ):
         # "Noting that …": the continuation word belongs to the body
         written = found.written[: -len(tail)].rstrip()
         return _sentence(written), text[len(written) :].strip(" ,")
@@ -391,16 +361,6 @@ def _sentence(phrase: str) -> str:
     return " ".join([words[0].capitalize(), *[w.lower() for w in words[1:]]])
 
 
-def _strip_instruction(request: str) -> str:
-    text = re.sub(r"\s+", " ", request).strip().strip("\"'“”")
-    previous = None
-    while previous != text:
-        previous = text
-        text = _INSTRUCTION.sub("", text, count=1).strip(" ,:;-")
-        text = _TRAILING.sub("", text).strip(" ,:;.-?!")
-    return text  # empty when the request only asked for a clause
-
-
 def _take_time(text: str) -> tuple[str, str | None]:
     m = _SESSION.search(text)
     of_session = m is not None and re.search(r"\bof\s*$", text[: m.start()], re.I)
@@ -418,13 +378,18 @@ def _take_stance(text: str, kind: Kind) -> tuple[str | None, str]:
     lower = text.lower()
     for adjective in sorted(_ADJECTIVES, key=len, reverse=True):
         m = re.match(
-            rf"(?:(?:we\s+are|we['’]re|i\s+am|i['’]m|be|being|express(?:ing)?)\s+)?{adjective}\s+"
+            rf"(?:(?:we\s+are|we['’]re|i\s+am|i['’]m|be|being|express(?:ing)?|{_BODY}\s+is)\s+)?"
+            rf"(?:({_INTENSIFIERS})\s+)?{adjective}\s+"
             rf"(?:(?:{'|'.join(_ADJECTIVE_PREPS)})\s+)?(.+)$",
             lower,
         )
         if m:
-            op, pre = _ADJECTIVES[adjective]
-            return (op if kind == "operative" else pre), text[m.start(1) :]
+            intensity = m.group(1) or ""
+            key = adjective
+            if intensity and f"deeply {adjective}" in _ADJECTIVES:
+                key = f"{'gravely' if intensity == 'gravely' else 'deeply'} {adjective}"
+            op, pre = _ADJECTIVES.get(key, _ADJECTIVES[adjective])
+            return (op if kind == "operative" else pre), text[m.start(2) :]
     for verb in sorted(_STANCES, key=len, reverse=True):
         words = verb.split()
         forms = "|".join(re.escape(f) for f in _verb_forms(words[0]))
@@ -456,7 +421,7 @@ def _take_addressee(text: str) -> tuple[str | None, str]:
         name = m.group(0).strip()
         return name, text[m.end() :].strip()
     m = _SOMEONE.match(text)  # "the two governments to …", "WHO Member States to …"
-    if m and _ACTOR_WORD.search(m.group("who")):
+    if m and _ACTOR_WORD.search(m.group("who")) and not _is_sentence(m.group("who") + " "):
         return _as_written(m.group("who").strip()), text[m.end("who") :].strip()
     return None, text
 
@@ -472,6 +437,7 @@ def _as_written(who: str) -> str:
         "law enforcement authorities",
         who,
     )
+    who = re.sub(r"\b(have|has) not yet$", r"\1 not yet done so", who)
     return re.sub(r"\bUN\b", "United Nations", who)
 
 
@@ -486,8 +452,10 @@ def _should_sentence(text: str, may_address: bool) -> tuple[str | None, str]:
     positive = _SHOULD.match(text)
     if not positive:
         return None, text
-    if may_address and _ACTOR_WORD.search(positive.group("who")):
-        return _as_written(positive.group("who")), "to " + positive.group("rest")
+    who = positive.group("who")
+    known = next((w for p, w in _ADDRESSEES if re.fullmatch(p, who, re.I)), None)
+    if may_address and (known or _ACTOR_WORD.search(who)):
+        return known or _as_written(who), "to " + positive.group("rest")
     return None, "to ensure that " + _indicative(positive.group("who"), positive.group("rest"))
 
 
