@@ -2,12 +2,13 @@
 
 ``python -m eval.blind_review sample RUN_DIR OUT.json --n 45 [--splits report,holdout]``
 draws ``n`` answered drafting cases of those splits from a run (seeded), strips
-everything the drafter decided about itself (source, defects, scores) and writes what a reader needs: the request, the clause and
-the text of the precedent it cites; which case each item is goes to ``OUT.key.json``,
-which readers do not see. Readers fill in ``grade`` (usable / light edit /
-unusable), ``invented`` (a fact the request and the cited text do not hold) and
-``citation`` (supports / does not / none). ``python -m eval.blind_review table
-GRADES.json [GRADES2.json …]`` prints the table of grades per reader and their agreement.
+everything the drafter decided about itself (source, defects, scores) and writes what
+a reader needs: the request, the clause and the text of the precedent it cites; which
+case each item is goes to ``OUT.key.json``, which readers do not see. Readers fill in
+``grade`` (usable / light edit / unusable), ``invented`` (a fact the request and the
+cited text do not hold) and ``citation`` (supports / does not / none).
+``python -m eval.blind_review table GRADES.json [GRADES2.json …]`` prints the table of
+grades per reader and their agreement.
 """
 
 from __future__ import annotations
