@@ -107,6 +107,12 @@ def first_clause(request: str, kind: str = "operative") -> str:
          "*Calls upon* the Secretary-General to help set up the new mechanism"),
         ("urge states that havent yet to ratify the Protocol", "operative",
          "*Urges* States that have not yet done so to ratify the Protocol"),
+        ("the delegation can't attend in person, so let its President send a statement",
+         "operative", "*Notes* that the delegation cannot attend in person, so let its "
+         "President send a statement"),
+        ("acknowledge articles 26 and 27 of the IOM constitution (it can fund itself)",
+         "preambulatory", "*Acknowledging* articles 26 and 27 of the IOM constitution (it "
+         "can fund itself)"),
         # a long addressee is kept whole, written as resolutions write it
         ("call on all states that haven't yet done so to ratify the Convention", "operative",
          "*Calls upon* all States that have not yet done so to ratify the Convention"),

@@ -21,6 +21,12 @@ from index.parsing.lexicon import Lexicon
 # Phrases offered when neither the request nor the precedent names one, by complement.
 _TO_PHRASES = ("Calls upon", "Encourages", "Urges")
 _OBJECT_PHRASES_OP = ("Supports", "Calls for", "Welcomes")
+_THAT_PHRASES_OP = (
+    "Notes",
+    "Recognizes",
+    "Emphasizes",
+)  # for a that-clause: never "Takes note of that"
+_PREPOSITION_END = re.compile(r"\b(?:of|for|to|by|on|about|at|with|upon)$", re.I)
 _PRE_NEUTRAL = ("Recognizing", "Noting", "Bearing in mind")
 _PRE_CONCERN = ("Deeply concerned", "Noting with concern", "Alarmed")
 _CONCERN_WORDS = re.compile(
@@ -93,8 +99,11 @@ class Framer:
         counted = Counter(
             sentence_case(p) for p in precedent_phrases if p and self.lexicon.kind_of(p) == kind
         )
+        that_clause = _is_that_clause(intent)
         for phrase, _ in counted.most_common():
-            if self.frames.frame(phrase, kind).name in fits:
+            if self.frames.frame(phrase, kind).name in fits and not (
+                that_clause and _PREPOSITION_END.search(phrase)
+            ):
                 out.append((phrase, ""))
         for phrase in self._defaults(intent):
             out.append((phrase, ""))
@@ -113,7 +122,7 @@ class Framer:
         if intent.kind == "operative":
             if intent.addressee or intent.verbal:
                 return _TO_PHRASES
-            return _OBJECT_PHRASES_OP + _TO_PHRASES
+            return _THAT_PHRASES_OP if _is_that_clause(intent) else _OBJECT_PHRASES_OP + _TO_PHRASES
         text = intent.object or intent.action or intent.content
         return _PRE_CONCERN if _CONCERN_WORDS.search(text) else _PRE_NEUTRAL
 
@@ -271,3 +280,7 @@ def organ_of(opening: str) -> str:
     """'The General Assembly,' → 'General Assembly' (the body a report goes to)."""
     m = re.match(r"\s*[*_]*The\s+(.+?)[*_]*,?\s*$", opening or "")
     return m.group(1).strip(" ,*_") if m else "General Assembly"
+
+
+def _is_that_clause(intent: ClauseIntent) -> bool:
+    return bool(intent.object and intent.object.lower().startswith("that "))

@@ -181,7 +181,7 @@ _FINITE = re.compile(
 )
 _SUBORDINATE = re.compile(
     r"\b(?:who|which|that|whose|whom|where|when|while|as|if|because|so|since|until|unless|"
-    r"although|though|once|after|before|whether)\b|,"
+    r"although|though|once|after|before|whether)\b|,|\(|\s[-–—](?:\s|$)"
 )
 _NOMINAL_HEADS = frozenset(
     "programmes programs mechanisms centres centers facilities sessions materials courses "
