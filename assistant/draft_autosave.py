@@ -31,8 +31,8 @@ class DraftStore:
         self.folder = Path(folder)
 
     def _path(self, session_id: str) -> Path:
-        if not _ID.match(session_id or ""):
-            raise ClausewrightError("invalid session ID")
+        if not isinstance(session_id, str) or not _ID.match(session_id):
+            raise ClausewrightError("invalid session ID: expected the ID the page keeps")
         return self.folder / f"{session_id}.json"
 
     def load(self, session_id: str) -> dict[str, Any] | None:

@@ -160,6 +160,7 @@ def test_upload_indexes_accepted_files_and_rejects_others(tmp_path):
     assert "tool.exe: not accepted" in status
     assert any("new.txt" in d for d in seen)
     assert "GA/3/77" in [row[0] for row in rows] and "IOM/1/4" in [row[0] for row in rows]
-    assert (tmp_path / "data" / "uploads" / "new.txt").is_file()
+    # kept by content hash, never by name: <data>/uploads/<sha256>/new.txt
+    assert [p.name for p in (tmp_path / "data" / "uploads").glob("*/new.txt")] == ["new.txt"]
     assert not (tmp_path / "data" / "uploads" / "big.txt").exists()
     assert "parse warning" in warnings

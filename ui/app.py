@@ -15,12 +15,19 @@ import gradio as gr
 
 from assistant.settings import ServeSettings
 from index.errors import ConfigurationError
-from ui.callbacks import UPLOAD_TYPES, WorkspaceCallbacks
+from ui.callbacks import MAX_PRECEDENTS, WorkspaceCallbacks
 from ui.pool import WorkspacePool
 from ui.render import CORPUS_HEADERS
 from ui.session import BACKENDS, PROFILES, Sessions
+from ui.uploads import UPLOAD_TYPES, UploadLimit
 
 log = logging.getLogger(__name__)
+
+# Gradio runs the events of one concurrency group one at a time; the chat (which holds
+# the language model) and uploads (parsing and embedding, minutes for a large file) are
+# in groups of their own, so that a question never waits behind an upload.
+CHAT_GROUP = "model"
+INGEST_GROUP = "ingest"
 
 CSS = """
 #citations .wrap label, #proposals .wrap label { border-radius: 999px; }
@@ -59,7 +66,7 @@ def build_app(pool: WorkspacePool, sessions: Sessions, max_upload_mb: int) -> gr
             with gr.Tab("Draft", id="draft"), gr.Row(equal_height=False):
                 chat = _chat_panel()
                 draft = _draft_panel()
-            corpus = _corpus_tab(max_upload_mb)
+            corpus = _corpus_tab(cb.limit)
             settings = _settings_tab(pool)
         _wire_session(demo, cb, session, draft, settings, corpus)
         _wire_chat(cb, chat, draft, settings, proposals)
@@ -132,10 +139,10 @@ def _draft_panel() -> SimpleNamespace:
     )
 
 
-def _corpus_tab(max_upload_mb: int) -> SimpleNamespace:
+def _corpus_tab(limit: UploadLimit) -> SimpleNamespace:
     with gr.Tab("Corpus", id="corpus"):
         gr.Markdown(
-            f"Add resolutions ({', '.join(UPLOAD_TYPES)}, up to {max_upload_mb} MB each). "
+            f"Add resolutions ({', '.join(UPLOAD_TYPES)}, up to {limit} each). "
             "They are parsed into clauses and indexed; parse warnings are listed below."
         )
         files = gr.File(file_count="multiple", file_types=list(UPLOAD_TYPES), elem_id="upload")
@@ -164,7 +171,7 @@ def _settings_tab(pool: WorkspacePool) -> SimpleNamespace:
             list(PROFILES), value=base.profile or "auto", label="Style profile", elem_id="profile"
         )
         precedents = gr.Slider(
-            1, 20, value=base.precedents, step=1, label="Precedent clauses per request"
+            1, MAX_PRECEDENTS, value=base.precedents, step=1, label="Precedent clauses per request"
         )
         gr.Markdown(
             f"Settings are saved with this browser's draft. Data directory: `{base.data_dir}`"
@@ -216,7 +223,7 @@ def _wire_chat(cb: WorkspaceCallbacks, chat, draft, settings, proposals) -> None
         chat.status,
     ]
     for trigger in (chat.message.submit, chat.send.click):
-        trigger(cb.chat, inputs, outputs, concurrency_id="model", concurrency_limit=1)
+        trigger(cb.chat, inputs, outputs, concurrency_id=CHAT_GROUP, concurrency_limit=1)
     chat.citations.input(cb.show_citation, [chat.citations], [chat.viewer])
     chat.insert.click(
         cb.insert, [chat.choices, proposals, draft.text, settings.profile], [draft.text]
@@ -240,8 +247,8 @@ def _wire_corpus(cb: WorkspaceCallbacks, corpus) -> None:
         upload,
         [corpus.files],
         [corpus.status, corpus.table, corpus.warnings],
-        concurrency_id="model",
-        concurrency_limit=1,
+        concurrency_id=INGEST_GROUP,  # not the chat's: see CHAT_GROUP
+        concurrency_limit=1,  # one upload at a time; the others wait with their position
     )
 
 
@@ -256,7 +263,7 @@ def launch_options(
         "server_name": host or serve.host,
         "server_port": port or serve.port,
         "auth": auth,
-        "max_file_size": f"{serve.max_upload_mb}mb",
+        "max_file_size": UploadLimit(serve.max_upload_mb).for_gradio,
         "allowed_paths": [str(Path(data_dir) / "exports")],
         "footer_links": [],
         "share": False,

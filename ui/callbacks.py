@@ -1,7 +1,9 @@
 """The workspace's event handlers: thin adapters from page values to the assistant.
 
 Every handler takes the values of the page's components and returns new ones; the
-drafting, linting, parsing, indexing and exporting are done by the services.
+drafting, linting, parsing, indexing and exporting are done by the services. Every
+public handler checks its inputs first (``ui.inputs``): the page sends well-formed
+values, an API client may send anything.
 """
 
 from __future__ import annotations
@@ -9,8 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +21,16 @@ from assistant.chat import ChatAnswer, ChatToken
 from assistant.draft_document import DraftDocument, DraftHeader
 from assistant.export import to_docx, to_markdown
 from index.errors import ClausewrightError
-from ui import render
+from ui import inputs, render
 from ui.pool import WorkspacePool
-from ui.session import SessionDraft, Sessions, profile_name
+from ui.session import BACKENDS, PROFILES, SessionDraft, Sessions, profile_name
+from ui.uploads import Progress, UploadLimit, Uploads
 
 log = logging.getLogger(__name__)
 
-UPLOAD_TYPES = (".txt", ".md", ".pdf", ".docx")
+HEADER_FIELDS = ("code", "committee", "topic", "sponsors", "signatories")
 WRITING = "Writing…"
-MB = 1024 * 1024  # as Gradio counts max_file_size="20mb"
-Progress = Callable[..., Any]
+MAX_PRECEDENTS = 20  # the Settings tab's slider goes from 1 to this
 
 
 class WorkspaceCallbacks:
@@ -38,14 +39,15 @@ class WorkspaceCallbacks:
     def __init__(self, pool: WorkspacePool, sessions: Sessions, max_upload_mb: int) -> None:
         self.pool = pool
         self.sessions = sessions
-        self.max_upload_mb = max_upload_mb
+        self.limit = UploadLimit(max_upload_mb)
         self.data_dir = Path(pool.base.settings.data_dir)
+        self.uploads = Uploads(pool, self.data_dir / "uploads", self.limit)
 
     # -- the session and its draft ------------------------------------------------------
 
     def load(self, session_id: str | None) -> tuple[Any, ...]:
         """Page load: the session's saved draft and settings (a new session if none)."""
-        draft = self.sessions.restore(session_id)
+        draft = self.sessions.restore(inputs.session_id(session_id))
         header = DraftHeader.from_text(draft.text)
         return (
             draft.session_id,
@@ -64,7 +66,10 @@ class WorkspaceCallbacks:
         self, session_id: str | None, text: str, profile: str, backend: str, precedents: float
     ) -> tuple[str, Any]:
         """Every change: save the session's draft, then lint it."""
-        draft = SessionDraft(session_id or "", text or "", profile, backend, int(precedents))
+        session_id = inputs.session_id(session_id)
+        text = inputs.text(text)
+        profile, backend, count = self._settings(profile, backend, precedents)
+        draft = SessionDraft(session_id or "", text, profile, backend, count)
         if session_id:
             try:
                 self.sessions.save(draft)
@@ -74,6 +79,14 @@ class WorkspaceCallbacks:
         diagnostics = self._doc(text, profile).lint()
         return render.lint_summary(diagnostics), gr.update(
             choices=render.diagnostic_choices(diagnostics), value=None
+        )
+
+    def _settings(self, profile: Any, backend: Any, precedents: Any) -> tuple[str, str, int]:
+        """The Settings tab's values, checked: profile, backend, precedent clauses."""
+        return (
+            _profile(profile),
+            inputs.choice(backend, "backend", BACKENDS, default=self.pool.base.settings.llm),
+            inputs.whole_number(precedents, "precedents", 1, MAX_PRECEDENTS),
         )
 
     def _doc(self, text: str | None, profile: str | None) -> DraftDocument:
@@ -96,8 +109,11 @@ class WorkspaceCallbacks:
         Yields (chat history, message box, proposals, citation chips, proposal choices,
         clause viewer, status line).
         """
-        history = list(history or [])
-        if not (message or "").strip():
+        message = inputs.text(message, "message")
+        history = inputs.items(history, "history", dict, "the chat so far (a list of messages)")
+        text = inputs.text(text)
+        profile, backend, count = self._settings(profile, backend, precedents)
+        if not message.strip():
             yield history, "", gr.update(), gr.update(), gr.update(), gr.update(), gr.update()
             return
         history += [{"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
@@ -105,7 +121,7 @@ class WorkspaceCallbacks:
         written, answer = "", None
         try:
             assistant = self.pool.get(backend).assistant
-            for event in assistant.stream(message, text, profile_name(profile), int(precedents)):
+            for event in assistant.stream(message, text, profile_name(profile), count):
                 if isinstance(event, ChatToken):
                     written += event.text
                     history[-1] = {"role": "assistant", "content": written}
@@ -126,14 +142,17 @@ class WorkspaceCallbacks:
 
     def show_citation(self, clause_id: str | None) -> str:
         """A citation chip was clicked: the clause, its resolution and source lines."""
+        clause_id = inputs.key(clause_id, "clause_id")
         if not clause_id:
             return ""
         return render.clause_markdown(clause_id, self.pool.base.ranked.record(clause_id))
 
     def insert(self, choice: str | None, proposals: list[Any] | None, text: str, profile: str):
         """Insert the chosen proposal into its section of the draft and renumber."""
-        proposals = proposals or []
-        if choice is None or not str(choice).isdigit() or int(choice) >= len(proposals):
+        choice = inputs.key(choice, "choice")
+        proposals = inputs.items(proposals, "proposals", object, "a list")
+        text, profile = inputs.text(text), _profile(profile)
+        if choice is None or not choice.isdigit() or int(choice) >= len(proposals):
             gr.Warning("Choose a proposed clause first.")
             return text
         doc = self._doc(text, profile)
@@ -144,10 +163,12 @@ class WorkspaceCallbacks:
 
     def jump(self, key: str | None, text: str) -> str:
         """A diagnostic was chosen: show its line (the page also selects it)."""
-        return render.line_context(text or "", render.key_line(key))
+        key = inputs.key(key, "key")
+        return render.line_context(inputs.text(text), render.key_line(key))
 
     def apply_fix(self, key: str | None, text: str, profile: str) -> str:
-        doc = self._doc(text, profile)
+        key = inputs.key(key, "key")
+        doc = self._doc(inputs.text(text), _profile(profile))
         match = [d for d in doc.lint() if render.diagnostic_key(d) == key]
         if not match:
             gr.Warning("Choose a problem in the list first.")
@@ -159,27 +180,36 @@ class WorkspaceCallbacks:
         return doc.text
 
     def fix_all(self, text: str, profile: str) -> str:
-        doc = self._doc(text, profile)
-        remaining = doc.fix_all()
+        doc = self._doc(inputs.text(text), _profile(profile))
+        try:
+            remaining = doc.fix_all()
+        except ClausewrightError as exc:  # an empty or unparseable draft: nothing to fix
+            gr.Warning(f"Nothing to fix: {exc}")
+            return doc.text
         if remaining:
             gr.Info(f"{len(remaining)} problem(s) need a manual edit.")
         return doc.text
 
     def apply_header(self, text: str, *fields: str) -> str:
         """Write the header fields (code, committee, topic, sponsors, signatories)."""
-        doc = self._doc(text, None)
-        doc.set_header(DraftHeader(*[(f or "").strip() for f in fields]))
+        if len(fields) != len(HEADER_FIELDS):
+            raise inputs.invalid("header", f"{len(HEADER_FIELDS)} fields", list(fields))
+        values = [inputs.text(f, n).strip() for f, n in zip(fields, HEADER_FIELDS, strict=True)]
+        doc = self._doc(inputs.text(text), None)
+        doc.set_header(DraftHeader(*values))
         return doc.text
 
     # -- export ------------------------------------------------------------------------
 
     def export_docx(self, session_id: str | None, text: str) -> str:
-        doc = self._doc(text, None)
+        session_id = inputs.session_id(session_id)
+        doc = self._doc(inputs.text(text), None)
         res = doc.resolution()
         return str(to_docx(doc.text, res, self._export_path(session_id, res, ".docx")))
 
     def export_markdown(self, session_id: str | None, text: str) -> str:
-        doc = self._doc(text, None)
+        session_id = inputs.session_id(session_id)
+        doc = self._doc(inputs.text(text), None)
         res = doc.resolution()
         path = self._export_path(session_id, res, ".md")
         path.write_text(to_markdown(doc.text, res), "utf-8")
@@ -200,40 +230,20 @@ class WorkspaceCallbacks:
         return render.corpus_rows(corpus, ws.store.manifest()), render.warnings_markdown(corpus)
 
     def upload(self, files: list[str] | None, progress: Progress | None = None) -> tuple:
-        """Copy accepted uploads into the data directory, parse and index them."""
-        accepted, rejected = self._accept(files or [])
-        result = None
-        if accepted:
-
-            def report(path: str, n: int, total: int) -> None:
-                if progress is not None:
-                    progress(
-                        (n - 1) / max(total, 1), desc=f"Parsing and indexing {Path(path).name}"
-                    )
-
-            result = self.pool.ingest(accepted, report)
+        """Check the uploaded files, keep the good ones by content hash, index them."""
+        paths = inputs.items(files, "files", str, "a list of uploaded files")
+        try:
+            report = self.uploads.add(paths, progress)
+            status = render.sync_markdown(report.result, report.refused, report.unchanged)
+        except (ClausewrightError, OSError) as exc:  # the store keeps what it had committed
+            log.error("upload not indexed: %s", exc)
+            status = f"✗ Not indexed: {exc}. Nothing already in the corpus was lost."
         rows, warnings = self.corpus_view()
-        return render.sync_markdown(result, rejected), rows, warnings
+        return status, rows, warnings
 
-    def _accept(self, files: list[str]) -> tuple[list[str | Path], list[str]]:
-        accepted: list[str | Path] = []
-        rejected: list[str] = []
-        folder = self.data_dir / "uploads"
-        for file in files:
-            path = Path(file)
-            name = re.sub(r"[^\w.\- ]+", "_", path.name).lstrip(".") or "upload.txt"
-            size_mb = path.stat().st_size / MB
-            if path.suffix.lower() not in UPLOAD_TYPES:
-                rejected.append(f"{name}: not accepted; upload {', '.join(UPLOAD_TYPES)} files.")
-            elif size_mb > self.max_upload_mb:
-                rejected.append(
-                    f"{name}: {size_mb:.1f} MB is over the {self.max_upload_mb} MB upload limit."
-                )
-            else:
-                folder.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, folder / name)
-                accepted.append(folder / name)
-        return accepted, rejected
+
+def _profile(value: Any) -> str:
+    return inputs.choice(value, "profile", PROFILES, default="auto")
 
 
 def _step(

@@ -138,16 +138,22 @@ def warnings_markdown(corpus: Any) -> str:
     return f"**{len(out)} parse warning(s)**\n\n" + "\n".join(out)
 
 
-def sync_markdown(result: Any, rejected: Sequence[str]) -> str:
-    """What an upload did: added, replaced, unchanged, skipped and failed files."""
+def sync_markdown(result: Any, rejected: Sequence[str], unchanged: Sequence[str] = ()) -> str:
+    """What an upload did: added, replaced, removed, unchanged, skipped and failed files.
+
+    Every resolution the store removed is named: nothing leaves the corpus silently."""
     out = []
     if result is not None:
         if result.added:
             out.append(f"Added: {', '.join(result.added)}.")
         if result.replaced:
             out.append(f"Replaced: {', '.join(result.replaced)}.")
+        if result.removed:
+            out.append(f"Removed from the corpus: {', '.join(result.removed)}.")
         if result.unchanged_files:
             out.append(f"{len(result.unchanged_files)} file(s) unchanged.")
+    out += [f"ℹ {u}" for u in unchanged]
+    if result is not None:
         out += [f"⚠ {w}" for w in result.warnings]
         out += [f"✗ {e}" for e in result.errors]
     out += [f"✗ {r}" for r in rejected]
