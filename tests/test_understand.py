@@ -113,6 +113,11 @@ def first_clause(request: str, kind: str = "operative") -> str:
         ("acknowledge articles 26 and 27 of the IOM constitution (it can fund itself)",
          "preambulatory", "*Acknowledging* articles 26 and 27 of the IOM constitution (it "
          "can fund itself)"),
+        ("could the GA ask the ICJ for an advisory opinion on whether such laws are legal?",
+         "operative", "*Requests* an advisory opinion from the ICJ on whether such laws are "
+         "legal"),
+        ("ask states for more funding for shelters", "operative",
+         "*Requests* more funding for shelters from Member States"),
         # a long addressee is kept whole, written as resolutions write it
         ("call on all states that haven't yet done so to ratify the Convention", "operative",
          "*Calls upon* all States that have not yet done so to ratify the Convention"),

@@ -63,11 +63,8 @@ class ClauseForm:
         while previous != body:
             previous = body
             body = re.sub(r"[\s,;:.(\-–]+$", "", body)
-            body = (
-                re.sub(r"\s+\w{1,2}$", "", body)
-                if re.search(r"\s\w{1,2}$", body) and not re.search(r"\s(UN|EU|ID|AI)$", body)
-                else body
-            )
+            if truncated and not re.search(r"\s(?:UN|EU|ID|AI|it|up|us)$", body):
+                body = re.sub(r"\s+\w{1,2}$", "", body)  # a word the length cap cut in two
             body = _DANGLING.sub("", body)
         return body.strip()
 

@@ -37,6 +37,8 @@ _CONCERN_WORDS = re.compile(
     r"rise|rising|increase in|gaps?)\b",
     re.I,
 )
+# How a noun phrase that can stand after "Requests"/"Urges" opens ("Requests a report …").
+_DETERMINED = ("that ", "the ", "a ", "an ", "more ", "further ", "additional ", "increased ")
 # Light verbs that put a noun phrase under a to-infinitive phrase ("… to support X").
 LIGHT_VERBS = ("support", "strengthen", "establish", "provide", "promote", "ensure")
 
@@ -144,7 +146,7 @@ class Framer:
             if (
                 frame.or_object
                 and not (intent.action or intent.addressee)
-                and obj.startswith(("that ", "the ", "a ", "an "))
+                and obj.startswith(_DETERMINED)
             ):  # "Demands that …", "Requests a report …", "Urges the adoption of …"
                 return self._object(intent, phrase, frame)
             return self._addressee_to(intent, phrase, frame, precedent_texts, organ)

@@ -14,6 +14,8 @@ _INSTRUCTION = re.compile(
     r"^(?:[A-Z][A-Za-z]{1,9}\s*(?::|\s[-–—])\s+)?"  # the body it is for: "WHA: ask the DG …"
     r"(?:(?:please|kindly|now|ok(?:ay)?|and|also|then)\b[\s,]*)*"
     r"(?:(?:can|could|would|will)\s+you\s+|(?:can|could|may)\s+(?:we|i)\s+|"
+    r"(?:can|could|should|shall)\s+(?:the\s+)?(?:ga|general\s+assembly|council|committee|"
+    r"security\s+council|assembly|sc)\s+|"
     r"i\s+(?:need|want|would\s+like)\s+|"
     r"we\s+(?:need|want|should|must)\s+|let'?s\s+|let\s+us\s+|help\s+me\s+)?"
     r"(?:(?:propose|draft|write|suggest|give\s+me|give\s+us)\b\s*|"

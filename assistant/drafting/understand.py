@@ -173,6 +173,11 @@ _SHOULD_NOT = re.compile(
     r"mustn['’]?t)\s+(?P<rest>.+)$",
     re.I,
 )
+# "ask the ICJ for an advisory opinion": from whom, what, and what it is about.
+_ASKED_FOR = re.compile(
+    r"^(?P<who>.+?)\s+for\s+(?P<what>.+?)(?P<about>\s+(?:on|about|regarding|concerning)\s.+)?$"
+)
+_PROPER_NAME = re.compile(r"(?:the\s+)?(?:[A-Z]{2,}\w*|(?:[A-Z][\w-]+\s+){0,4}[A-Z][\w-]+)$")
 # A finite verb at the top of a sentence, and what makes a verb after it subordinate.
 _FINITE = re.compile(
     r"\s(?:is|are|was|were|has|have|had|can|cannot|could|will|would|should|must|do\s+not|"
@@ -259,6 +264,9 @@ def understand(
         stance, rest = _take_stance(text, kind)
     if stance is None and kind == "operative" and _SHALL.match(rest):
         stance, rest = "Decides", "that " + rest  # "states in arrears shall …": a decision
+    asked = _asked_for(rest) if stance == "Requests" else None
+    if asked:  # "ask the ICJ for an advisory opinion on …"
+        return ClauseIntent(kind, request, content, stance, None, None, asked, when)
     addressee: str | None = None
     if not rest.lower().startswith("that "):
         addressee, rest = _should_sentence(rest, stance is None)
@@ -307,6 +315,17 @@ def _is_sentence(text: str) -> bool:
     """A finite verb at the top level: 'cooperation is growing', not 'States that have …'."""
     m = _FINITE.search(text)
     return bool(m and not _SUBORDINATE.search(text[: m.start()]))
+
+
+def _asked_for(text: str) -> str | None:
+    """'the ICJ for an advisory opinion on X' → 'an advisory opinion from the ICJ on X'."""
+    m = _ASKED_FOR.match(text)
+    if not m:
+        return None
+    who = next((w for p, w in _ADDRESSEES if re.fullmatch(p, m["who"], re.I)), None)
+    if who is None and not _PROPER_NAME.fullmatch(m["who"]):
+        return None
+    return f"{m['what']} from {who or m['who']}{m['about'] or ''}"
 
 
 def _said_as_decision(text: str, kind: Kind) -> tuple[str, str] | None:

@@ -1,5 +1,5 @@
-"""What a precedent must share with a clause to be cited for it, and what the verifier
-leaves to the delegate (fast tier, no model)."""
+"""What a precedent must share with a clause to be cited for it, what the verifier
+leaves to the delegate, and how a finished body is tidied (fast tier, no model)."""
 
 from __future__ import annotations
 
@@ -69,3 +69,16 @@ def test_to_of_purpose_after_a_preposition_is_not_a_second_addressee():
     assert complement_problem(frame, broken) is not None
     plural = "United Nations funds and programmes and development banks to build capacity"
     assert complement_problem(FrameBook.default().frame("Invites", "operative"), plural) is None
+
+
+def test_a_finished_body_keeps_its_last_short_word():
+    from assistant.drafting.clause_form import ClauseForm
+
+    form = ClauseForm(linter=None, lexicon=None)
+    assert form.clean_body("cooperation, not replace it", "Noting").endswith("replace it")
+    assert form.clean_body("the mechanism up and running by", "Noting") == (
+        "the mechanism up and running"
+    )
+    assert form.clean_body("protect victims of traff ab", "Noting", truncated=True) == (
+        "protect victims of traff"
+    )
