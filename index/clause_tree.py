@@ -46,22 +46,42 @@ class Clause:
 
     def walk(self) -> list[Clause]:
         """This clause and every sub-clause below it, depth first."""
-        out = [self]
-        for sub in self.subclauses:
-            out.extend(sub.walk())
+        return [clause for clause, _depth in self._walk_with_depth()]
+
+    def _walk_with_depth(self) -> list[tuple[Clause, int]]:
+        """Pre-order, with each clause's depth below this one; iterative, so a tree of
+        any depth is walked without recursion."""
+        out: list[tuple[Clause, int]] = []
+        todo: list[tuple[Clause, int]] = [(self, 0)]
+        while todo:
+            clause, depth = todo.pop()
+            out.append((clause, depth))
+            todo.extend((sub, depth + 1) for sub in reversed(clause.subclauses))
         return out
 
     def full_text(self, indent: str = "") -> str:
         """The clause with its sub-clauses, one per line, indented by depth."""
-        head = f"{self.number}. " if self.kind == "operative" and self.numbered else ""
+        return "\n".join(
+            f"{indent}{'    ' * depth}{clause._head()}{clause.text}"
+            for clause, depth in self._walk_with_depth()
+        )
+
+    def _head(self) -> str:
+        """The number or label written before the text in ``full_text``."""
         if self.kind == "subclause" and self.label:
-            head = _render_label(self.label, self.label_style)
-        lines = [f"{indent}{head}{self.text}"]
-        for sub in self.subclauses:
-            lines.append(sub.full_text(indent + "    "))
-        return "\n".join(lines)
+            return _render_label(self.label, self.label_style)
+        return f"{self.number}. " if self.kind == "operative" and self.numbered else ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON form of this clause and its sub-clauses (built without recursion)."""
+        made: dict[int, dict[str, Any]] = {}
+        for clause, _depth in reversed(self._walk_with_depth()):  # children before parents
+            data = clause._own_dict()
+            data["subclauses"] = [made[id(sub)] for sub in clause.subclauses]
+            made[id(clause)] = data
+        return made[id(self)]
+
+    def _own_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
@@ -80,11 +100,23 @@ class Clause:
             data["heading"] = self.heading
         data["emphasis"] = self.emphasis
         data["col"] = self.col
-        data["subclauses"] = [s.to_dict() for s in self.subclauses]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Clause:
+        """A clause and its sub-clauses from their JSON form (read without recursion)."""
+        root = cls._from_own_dict(data)
+        todo: list[tuple[Clause, dict[str, Any]]] = [(root, data)]
+        while todo:
+            clause, item = todo.pop()
+            for sub_data in item.get("subclauses", []):
+                sub = cls._from_own_dict(sub_data)
+                clause.subclauses.append(sub)
+                todo.append((sub, sub_data))
+        return root
+
+    @classmethod
+    def _from_own_dict(cls, data: dict[str, Any]) -> Clause:
         return cls(
             id=data["id"],
             kind=data["kind"],
@@ -98,7 +130,6 @@ class Clause:
             numbered=data.get("numbered", True),
             col=data.get("col", 1),
             heading=data.get("heading"),
-            subclauses=[cls.from_dict(s) for s in data.get("subclauses", [])],
         )
 
 

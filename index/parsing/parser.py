@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from index.parsing.lexicon import Lexicon
 from index.parsing.line_joining import Vocabulary
 from index.parsing.segmenting import _OP, Segmenter, find_lead
 from index.parsing.source_files import SUFFIXES, read_source
-from index.parsing.tree_building import TreeBuilder
+from index.parsing.tree_building import TreeBuilder, UniqueNames
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,9 @@ class Parser:
         vocab = Vocabulary.from_lines([ln.text for ln in cleaned.lines])
         blocks = split_resolutions(cleaned.lines)
         resolutions = []
+        symbols = UniqueNames()  # the symbols cited so far in this file
         for n, block in enumerate(blocks, start=1):
-            res = self._parse_block(block, raw, source, vocab, n, len(blocks))
+            res = self._parse_block(block, raw, source, vocab, (n, len(blocks)), symbols)
             resolutions.append(res)
         if not any(r.preambulatory or r.operative for r in resolutions):
             first = next((ln.no for ln in cleaned.lines if ln.text), 1)
@@ -69,20 +71,16 @@ class Parser:
                 "such as 'Recalling' or numbered operative clauses)",
                 first,
             )
-        for warning in cleaned.warnings:
-            owner = next(
-                (r for r in resolutions if r.lines[0] <= warning.lines[1] <= r.lines[1]),
-                resolutions[-1],
-            )
-            owner.warnings.insert(0, warning)
+        _place_file_warnings(cleaned.warnings, resolutions)
         return resolutions
 
     def _is_clause_start(self, text: str) -> bool:
         return bool(_OP.match(text)) or find_lead(text, self.lexicon) is not None
 
-    def _parse_block(self, block, raw, source, vocab, n, total) -> Resolution:
+    def _parse_block(self, block, raw, source, vocab, position, symbols) -> Resolution:
         head = read_header(block, self._is_clause_start)
-        symbol = head.symbol or _fallback_symbol(source, n, total)
+        written = head.symbol or _fallback_symbol(source, *position)
+        symbol = symbols.claim(written)
         paras, unplaced = Segmenter(self.lexicon).segment(block[head.end :])
         builder = TreeBuilder(symbol, source, vocab, raw)
         pre, ops, extras = builder.build(paras)
@@ -105,6 +103,16 @@ class Parser:
         )
         _drop_footnote_markers(res)
         res.warnings.extend(_header_warnings(head, source, symbol))
+        if symbol != written:
+            res.warnings.append(
+                ParseWarning(
+                    source,
+                    (res.lines[0], res.lines[0]),
+                    "W005",
+                    f"resolution {written} occurs twice in this file; the second is cited "
+                    f"as {symbol}",
+                )
+            )
         res.warnings.extend(builder.warnings)
         res.warnings.extend(_numbering_warnings(res, source))
         for ln in [*head.unplaced, *unplaced]:
@@ -117,6 +125,23 @@ class Parser:
                 )
             )
         return res
+
+
+def _place_file_warnings(warnings: list[ParseWarning], resolutions: list[Resolution]) -> None:
+    """Put each cleaning warning first in the resolution whose lines hold it (else the last);
+    several in one resolution go in reverse order of their lines.
+
+    Resolutions come in file order and do not overlap, so the owner is found by bisection.
+    """
+    starts = [r.lines[0] for r in resolutions]
+    placed: dict[int, list[ParseWarning]] = {}
+    for warning in warnings:
+        line = warning.lines[1]
+        k = bisect_right(starts, line) - 1
+        owner = k if k >= 0 and line <= resolutions[k].lines[1] else len(resolutions) - 1
+        placed.setdefault(owner, []).append(warning)
+    for k, found in placed.items():
+        resolutions[k].warnings[:0] = found[::-1]
 
 
 def _drop_footnote_markers(res: Resolution) -> None:

@@ -21,6 +21,12 @@ from index.parsing.lexicon import Lexicon
 ParaKind = Literal["pre", "op", "sub", "heading", "annex", "annex_item", "closing", "footnote"]
 
 _OP = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+# A new paragraph after a mark is told from what follows it: a number or label and a
+# leading phrase, which the lexicon reads in its first 200 characters. An italic phrase is
+# read to its closing marker, wherever that is.
+_LOOKAHEAD = 300
+_LEAD_MARK = re.compile(r"(?:\d{1,3}\.\s+)?[*_]{1,2}")
+_MARK_CHAR = re.compile(r"[*_]")
 _ITALIC_LEAD = re.compile(r"^([*_]{1,2})([^*_]+?)\1")
 _ENDED = re.compile(r"(?:[,;:.]['’\"”)*_\s]*|[;,]\s+(?:and|or))$")
 _FOOTNOTE = re.compile(
@@ -117,6 +123,7 @@ class Segmenter:
         self.section = "preamble"
         self.expected_op = 1
         self.pending_heading: Para | None = None
+        self.last_body: Para | None = None  # the last paragraph that is not a footnote
         for ln in lines:
             if ln.noise or not ln.text:
                 continue
@@ -233,7 +240,7 @@ class Segmenter:
 
     def _continue(self, ln: Line, text: str, cur: Para | None) -> None:
         if cur is not None and cur.kind == "footnote":
-            body = next((p for p in reversed(self.paras) if p.kind != "footnote"), None)
+            body = self.last_body
             (body if body is not None and not body.ended() else cur).add(ln, text)
             return
         final = (
@@ -273,6 +280,8 @@ class Segmenter:
             para.heading = " ".join(self.pending_heading.parts)
             self.pending_heading = None
         self.paras.append(para)
+        if kind != "footnote":
+            self.last_body = para
         return para
 
     # -- run-together paragraphs --------------------------------------------
@@ -281,9 +290,9 @@ class Segmenter:
         """Split a line holding several paragraphs ('…; 2. Requests …; (a) …')."""
         cuts: list[int] = []
         for m in re.finditer(r"(?<=[;:.,])\s+(?=\S)", text):
-            rest = text[m.end() :]
-            before = text[: m.start()]
-            if self._starts_paragraph(rest, before[-1]):
+            # not the whole rest of the line: copying it at every mark was quadratic
+            rest = _window(text, m.end())
+            if self._starts_paragraph(rest, text[m.start() - 1]):
                 cuts.append(m.end())
         if not cuts:
             return [text]
@@ -305,3 +314,18 @@ class Segmenter:
                 and lead.written.split()[0].endswith(("ing", "ed"))
             )
         return False
+
+
+def _window(text: str, start: int) -> str:
+    """The part of ``text`` from ``start`` that can decide whether a paragraph starts there.
+
+    At most ``_LOOKAHEAD`` characters, unless an emphasis marker opens it: then it reads on
+    to the next marker. Those longer stretches end where the next can begin, so the windows
+    of all the marks of a line add up to a length linear in the line's.
+    """
+    window = text[start : start + _LOOKAHEAD]
+    lead = _LEAD_MARK.match(window)
+    if lead is None:
+        return window
+    close = _MARK_CHAR.search(text, start + lead.end())
+    return text[start : max(start + _LOOKAHEAD, close.end() + 2 if close else len(text))]
