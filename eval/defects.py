@@ -100,7 +100,8 @@ def missing_complement(clause: str) -> list[str]:
             if not text or text.lower().startswith("to remain")
             else [f"'{phrase}' is a formula, but text follows it"]
         )
-    if p in ADDRESSING:
+    if p in ADDRESSING and not (p == "requests" and re.match(r"(?:a|an)\s", text, re.I)):
+        # ("Requests a report …", "Requests an advisory opinion …": a request for a thing)
         m = re.match(r"(?P<who>(?:\S+\s+){0,24}?\S+)\s+(?:not\s+)?to\s+\w+", text)
         if not m:
             return [f"'{phrase}' without '<addressee> to <verb>'"]

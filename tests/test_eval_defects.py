@@ -93,6 +93,8 @@ KNOWN_BAD = [
 
 # Clauses of adopted or submitted resolutions, checked against themselves as evidence.
 KNOWN_GOOD = [
+    "1. *Requests* an advisory opinion from the International Court of Justice on the "
+    "legal consequences of the measures;",
     "*Alarmed* that the number of victims of trafficking is rising,",
     "*Concerned* by the growing number of victims who are trafficked across borders,",
     "*Recalling* that all parties have a responsibility to cooperate with the Mission,",
