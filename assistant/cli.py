@@ -2,13 +2,17 @@
 
 Each sub-command lives in ``assistant/commands/<area>.py`` and registers itself with
 ``register(subparsers)``. Errors of the ClausewrightError family print as one line and
-exit with status 2; anything else is a bug and keeps its traceback.
+exit with status 2; anything else is a bug and keeps its traceback. Output cut short by
+its reader (``clausewright … | head``) ends the command quietly, with status 141 as a
+shell reports for SIGPIPE.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -35,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        _stop_writing_stdout()
+        return 141
+
+
+def _run(argv: Sequence[str] | None) -> int:
     quiet_network()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -43,13 +55,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for noisy in ("bm25s", "chromadb", "httpx", "urllib3"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
     except ClausewrightError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130
+
+
+def _stop_writing_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises nothing more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

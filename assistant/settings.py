@@ -69,6 +69,10 @@ class StoreSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 8000
     collection: str = "clauses"
+    # a second writer (ingest, upload, remove, rebuild) waits this long for the first
+    lock_timeout_s: float = 300.0
+    # a running workspace (the web server's) looks for another process's commits this often
+    refresh_s: float = 1.0
 
 
 class ServeSettings(BaseModel):

@@ -3,20 +3,27 @@
 The CLI, the UI and the evaluation harness all get their embedder, store, search
 search, mention search, linter and chat model from one ``Workspace``; nothing else reads
 settings or builds back-ends. Optional back-ends are imported only when chosen.
+
+What is built from the store's contents (searches, the parsed corpus, the drafter) is
+dropped and built again when the store changes: at once after this workspace's own
+ingest, and within ``store.refresh_s`` seconds of another process's (the web server
+holds one workspace for as long as it runs).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.backends import OLLAMA_INSTALL, OPENAI_INSTALL
 from assistant.settings import Settings
 from index.clause_tree import Corpus
 from index.errors import ConfigurationError, import_optional
-from index.parsing.parser import Parser, ParseReport, default_corpus_dir, parse_paths
+from index.parsing.parser import Parser, default_corpus_dir, iter_source_files
+from index.store.source_reading import parse_sources, source_key
 
 if TYPE_CHECKING:
     from assistant.chat import ChatAssistant
@@ -24,8 +31,34 @@ if TYPE_CHECKING:
     from assistant.revising import Reviser
     from index.parsing.frames import FrameBook
     from index.search.hybrid import HybridSearch
+    from index.store.clause_store import ClauseStore, SyncResult
+    from index.store.store_check import StoreCheck
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class built_over_the_store(cached_property[T]):
+    """A cached property built from the store's contents: before each use the workspace
+    checks (at most every ``store.refresh_s`` seconds) whether another writer committed
+    since it was built, and if so it is built again. A workspace made by
+    ``Workspace.for_backend`` takes the shared ones from the workspace it came from."""
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        instance._follow_store()
+        origin = instance._origin
+        name = self.attrname
+        if origin is not None and name in _SHARED_ACROSS_BACKENDS and name not in instance.__dict__:
+            instance.__dict__[name] = getattr(origin, name)
+        return super().__get__(instance, owner)
+
+    def __set__(self, instance: Any, value: T) -> None:  # a data descriptor: always asked
+        instance.__dict__[self.attrname] = value
+
+    def __delete__(self, instance: Any) -> None:
+        instance.__dict__.pop(self.attrname, None)
 
 
 class Workspace:
@@ -39,6 +72,9 @@ class Workspace:
         self.parser = parser or Parser(self.lexicon)
         if chat_model is not None:  # e.g. a fake model handed in by a test
             self.__dict__["chat_model"] = chat_model
+        self._origin: Workspace | None = None  # see for_backend
+        self._store_seen: str | None = None  # the store generation things were built over
+        self._checked_at = float("-inf")
 
     def _lexicon(self) -> Any:
         from index.parsing.lexicon import Lexicon
@@ -97,29 +133,113 @@ class Workspace:
         )
 
     @cached_property
-    def store(self):
+    def store(self) -> ClauseStore:
+        store = self._open_store()
+        store.recover()  # what a writer killed in the middle left
+        self._saw_store(store)
+        return store
+
+    def _open_store(self, accept_other_embedder: bool = False) -> ClauseStore:
         from index.store.clause_store import ClauseStore
+        from index.store.writer_lock import WriterLock
 
         emb, emb_id, chroma_ef = self.embedder
         cfg = self.settings.store
         if cfg.mode == "server":
-            return ClauseStore.open_server(cfg.host, cfg.port, emb, emb_id, chroma_ef=chroma_ef)
-        return ClauseStore.open_local(self.data_dir / "chroma", emb, emb_id, chroma_ef=chroma_ef)
+            lock = WriterLock(
+                self.data_dir / f"chroma-{cfg.host}-{cfg.port}.lock", cfg.lock_timeout_s
+            )
+            return ClauseStore.open_server(
+                cfg.host, cfg.port, emb, emb_id, chroma_ef=chroma_ef, lock=lock
+            )
+        return ClauseStore.open_local(
+            self.data_dir / "chroma",
+            emb,
+            emb_id,
+            chroma_ef=chroma_ef,
+            lock_timeout_s=cfg.lock_timeout_s,
+            accept_other_embedder=accept_other_embedder,
+        )
 
-    def ingest(self, paths: list[str | Path] | None = None, progress=None):
-        """Bring the store in line with ``paths`` (default: the configured corpus)."""
-        result = self.store.sync(list(paths or self.corpus_paths()), self.parser, progress)
+    def known_paths(self) -> list[str | Path]:
+        """The files of the configured corpus and every other file the store has indexed
+        (by path, or uploaded), each once."""
+        files: list[str | Path] = list(iter_source_files(list(self.corpus_paths())))
+        seen = {source_key(p) for p in files}
+        others = {e.source for e in self.store.manifest().values()} - seen
+        return files + sorted(others)
+
+    def source_encodings(self) -> dict[str, str | None]:
+        """The encoding each indexed file was read with (None: UTF-8 or UTF-16)."""
+        return {e.source: e.encoding for e in self.store.manifest().values()}
+
+    def ingest(
+        self,
+        paths: list[str | Path] | None = None,
+        progress: Any = None,
+        encoding: str | None = None,
+    ) -> SyncResult:
+        """Bring the store in line with ``paths`` (default: every file it knows and the
+        configured corpus), reading them with ``encoding`` (default: as indexed before,
+        else UTF-8 or UTF-16)."""
+        chosen = list(paths) if paths else self.known_paths()
+        result = self.store.sync(chosen, self.parser, progress, encoding)
+        self._saw_store(self.store)
+        return result
+
+    def rebuild(self, progress: Any = None) -> SyncResult:
+        """Index everything the store knows, and the configured corpus, into new collections
+        (also after a change of embedder, which an ordinary opening refuses)."""
+        store = self.__dict__.get("store") or self._open_store(accept_other_embedder=True)
+        corpus: list[str | Path] = list(self.corpus_paths())
+        result = store.rebuild(corpus, self.parser, progress)
+        self.__dict__["store"] = store
+        self._saw_store(store)
+        return result
+
+    def check(self, repair: bool = False, progress: Any = None) -> StoreCheck:
+        """The store against its records, vectors and files (``store_check``)."""
+        from index.store.store_check import check_store
+
+        corpus: list[str | Path] = list(self.corpus_paths())
+        result = check_store(self.store, corpus, self.parser, repair, progress)
+        self._saw_store(self.store)
+        return result
+
+    def _saw_store(self, store: ClauseStore) -> None:
+        """Drop what was built over the store; record its generation as the one seen."""
         for derived in _BUILT_OVER_THE_STORE:
             self.__dict__.pop(derived, None)  # rebuilt over the new store on next use
-        return result
+        self._store_seen = store.generation()
+        self._checked_at = time.monotonic()
+
+    def _follow_store(self) -> None:
+        """Drop what was built over the store if another writer committed since (looked
+        at no more than every ``store.refresh_s`` seconds)."""
+        if self._origin is not None:
+            self._origin._follow_store()
+            if self._store_seen != self._origin._store_seen:
+                for derived in _BUILT_OVER_THE_STORE:
+                    self.__dict__.pop(derived, None)
+                self._store_seen = self._origin._store_seen
+            return
+        store = self.__dict__.get("store")
+        now = time.monotonic()
+        if store is None or now - self._checked_at < self.settings.store.refresh_s:
+            return
+        self._checked_at = now
+        generation = store.generation()
+        if generation != self._store_seen:
+            log.info("the store changed (generation %s): loading it again", generation)
+            self._saw_store(store)
 
     def ensure_indexed(self) -> None:
         """Index the configured corpus on first use (nothing to do when unchanged)."""
         if not self.store.manifest():
             log.info("the store is empty: indexing %s", ", ".join(map(str, self.corpus_paths())))
-            self.ingest()
+            self.ingest(list(self.corpus_paths()))
 
-    @cached_property
+    @built_over_the_store
     def ranked(self) -> HybridSearch:
         from index.search.hybrid import HybridSearch
 
@@ -128,17 +248,19 @@ class Workspace:
 
     # -- the parsed corpus ---------------------------------------------------------
 
-    @cached_property
+    @built_over_the_store
     def corpus(self) -> Corpus:
         """The resolutions that are indexed, parsed from their sources."""
         self.ensure_indexed()
-        sources = sorted({e.source for e in self.store.manifest().values()})
-        report: ParseReport = parse_paths(sources, self.parser)
-        symbols = set(self.store.manifest())
-        report.corpus.resolutions = [r for r in report.corpus.resolutions if r.symbol in symbols]
+        manifest = self.store.manifest()
+        encodings = {e.source: e.encoding for e in manifest.values()}
+        report = parse_sources(sorted(encodings), self.parser, encodings=encodings)
+        for err in report.errors:
+            log.warning("an indexed file cannot be read now: %s", err)
+        report.corpus.resolutions = [r for r in report.corpus.resolutions if r.symbol in manifest]
         return report.corpus
 
-    @cached_property
+    @built_over_the_store
     def mentions(self):
         from index.search.acronyms import AcronymTable
         from index.search.mentions import MentionSearch
@@ -194,7 +316,7 @@ class Workspace:
 
         return FrameBook.default()
 
-    @cached_property
+    @built_over_the_store
     def drafter(self) -> Drafter:
         from assistant.drafting.chain import Drafter, DraftingOptions
         from assistant.drafting.cite import SupportRule
@@ -230,13 +352,13 @@ class Workspace:
             options,
         )
 
-    @cached_property
+    @built_over_the_store
     def reviser(self) -> Reviser:
         from assistant.revising import Reviser
 
         return Reviser(self.drafter, self.chat_model, self.prompts)
 
-    @cached_property
+    @built_over_the_store
     def assistant(self) -> ChatAssistant:
         from assistant.chat import ChatAssistant
 
@@ -255,6 +377,8 @@ class Workspace:
         linter (nothing built from the store is built twice)."""
         settings = self.settings.model_copy(update={"llm": llm})
         other = Workspace(settings, parser=self.parser, chat_model=chat_model)
+        other._origin = self
+        other._store_seen = self._store_seen
         for shared in _SHARED_ACROSS_BACKENDS:
             if shared in self.__dict__:
                 other.__dict__[shared] = self.__dict__[shared]

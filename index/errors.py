@@ -36,6 +36,30 @@ class UnknownClauseError(ClausewrightError):
         super().__init__(f"no clause {clause_id!r} in the corpus{hint}")
 
 
+class StoreBusyError(ClausewrightError):
+    """Another process (or thread) kept the store's writer lock longer than we could wait."""
+
+    def __init__(self, lock_path: str | Path, holder: str, waited_s: float) -> None:
+        self.lock_path = str(lock_path)
+        self.holder = holder
+        super().__init__(
+            f"the clause store is being written by {holder}; gave up after waiting "
+            f"{waited_s:.0f} s for its lock ({self.lock_path}): try again when that has "
+            "finished, or raise store.lock_timeout_s"
+        )
+
+
+class StoreDamagedError(ClausewrightError):
+    """The store's records cannot be read back (Chroma lost vectors or index files)."""
+
+    def __init__(self, location: str | Path, detail: str) -> None:
+        self.location = str(location)
+        super().__init__(
+            f"the clause store at {self.location} is damaged ({detail}): run "
+            "`clausewright index check --repair` to index its sources again"
+        )
+
+
 class ConfigurationError(ClausewrightError):
     """A setting is invalid or an optional dependency for the chosen mode is missing."""
 

@@ -47,6 +47,14 @@ def test_utf16_with_bom_is_read(tmp_path):
     assert read_source(f).lines[0] == "Recalling its work,"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_not_called_binary(tmp_path, codec):
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Code: U16/1/1\n\n1. *Urges* Member States to act;\n".encode(codec))
+    assert "Urges" in read_source(path).text
+    assert [r.symbol for r in Parser().parse_file(path)] == ["U16/1/1"]
+
+
 def test_too_large_file(tmp_path):
     f = tmp_path / "big.txt"
     f.write_text("x" * 2000)

@@ -1,4 +1,5 @@
-"""``ingest``, ``parse`` and ``show``: reading resolutions and looking up clauses."""
+"""``ingest``, ``parse`` and ``show``: reading resolutions and looking up clauses; and
+``index check`` and ``index rebuild``, which read every source the store knows again."""
 
 from __future__ import annotations
 
@@ -6,17 +7,29 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from assistant.settings import load_settings
 from index.clause_ids import resolve
 from index.clause_tree import Clause, Corpus, Resolution
-from index.parsing.parser import Parser, ParseReport, default_corpus_dir, parse_paths
+from index.parsing.parser import Parser, ParseReport, default_corpus_dir
+from index.store.source_reading import parse_sources, read_resolutions
+
+if TYPE_CHECKING:
+    from assistant.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="parse resolution files or folders and list what was found")
-    p.add_argument("paths", nargs="*", help="files or folders (default: the configured corpus)")
-    p.add_argument("--encoding", help="text encoding of the files (default UTF-8)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        help="files or folders (default: the configured corpus and every file already indexed)",
+    )
+    p.add_argument(
+        "--encoding",
+        help="text encoding of the files (default: UTF-8 or UTF-16; as indexed before)",
+    )
     p.add_argument("--strict", action="store_true", help="exit non-zero on warnings too")
     p.add_argument("--no-index", action="store_true", help="only parse; do not update the store")
     p.set_defaults(func=cmd_ingest)
@@ -43,11 +56,17 @@ def corpus_paths(explicit: list[str] | None) -> list[str | Path]:
 
 
 def load_corpus(paths: list[str] | None) -> ParseReport:
-    return parse_paths(corpus_paths(paths), Parser())
+    return parse_sources(corpus_paths(paths), Parser())
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    report = parse_paths(corpus_paths(args.paths), Parser(), encoding=args.encoding)
+    from assistant.workspace import Workspace
+
+    ws = None if args.no_index else Workspace(load_settings())
+    paths = corpus_paths(args.paths) if ws is None or args.paths else ws.known_paths()
+    parser = ws.parser if ws is not None else Parser()
+    known = ws.source_encodings() if ws is not None else None
+    report = parse_sources(paths, parser, encoding=args.encoding, encodings=known)
     out = sys.stdout
     for res in report.corpus.resolutions:
         out.write(render_summary(res) + "\n\n")
@@ -60,17 +79,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         f"{len(report.files)} file(s), {n_res} resolution(s), {n_clauses} clauses, "
         f"{n_warn} warning(s), {len(report.errors)} error(s)\n"
     )
-    if not args.no_index:
-        _index(corpus_paths(args.paths), out)
-    if report.errors or (args.strict and n_warn):
+    failed = bool(report.errors)
+    if ws is not None:
+        said = {str(err) for err in report.errors}
+        failed = _index(ws, paths, args.encoding, out, said) or failed
+    if failed or (args.strict and n_warn):
         return 1
     return 0
 
 
-def _index(paths: list[str | Path], out) -> None:
-    from assistant.workspace import Workspace
-
-    sync = Workspace(load_settings()).ingest(paths)
+def _index(
+    ws: Workspace, paths: list[str | Path], encoding: str | None, out: TextIO, said: set[str]
+) -> bool:
+    """Index ``paths``; True when a file failed (each reported once, on its own line)."""
+    sync = ws.ingest(paths, encoding=encoding)
     line = (
         f"index: {len(sync.added)} added, {len(sync.replaced)} replaced, "
         f"{len(sync.removed)} removed, {len(sync.unchanged_files)} file(s) unchanged, "
@@ -81,6 +103,10 @@ def _index(paths: list[str | Path], out) -> None:
     out.write(line + "\n")
     for warning in sync.warnings:
         sys.stderr.write(f"warning: {warning}\n")
+    for err in sync.errors:
+        if str(err) not in said:
+            sys.stderr.write(f"error: {err}\n")
+    return bool(sync.errors)
 
 
 def render_summary(res: Resolution) -> str:
@@ -108,7 +134,7 @@ def render_summary(res: Resolution) -> str:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    resolutions = Parser().parse_file(args.file, encoding=args.encoding)
+    resolutions = read_resolutions(Parser(), args.file, encoding=args.encoding)
     corpus = Corpus(resolutions)
     if args.json:
         sys.stdout.write(corpus.to_json() + "\n")
@@ -146,3 +172,63 @@ def cmd_show(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{res.symbol} — {res.body or ''}\n{res.topic or ''}\n\n")
     sys.stdout.write(render_clause(clause, res.source if res else None) + "\n")
     return 0
+
+
+# -- index check and index rebuild (the `index` group itself is registered by commands.search)
+
+
+def register_index(isub: argparse._SubParsersAction) -> None:
+    s = isub.add_parser("check", help="verify the store against its records, vectors and files")
+    s.add_argument(
+        "--repair", action="store_true", help="put right what it can (index again what differs)"
+    )
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_index_check)
+    s = isub.add_parser(
+        "rebuild", help="index again everything the store knows (corpus, ingested paths, uploads)"
+    )
+    s.set_defaults(func=cmd_index_rebuild)
+
+
+def cmd_index_check(args: argparse.Namespace) -> int:
+    from assistant.workspace import Workspace
+
+    check = Workspace(load_settings()).check(repair=args.repair)
+    if args.json:
+        payload = {
+            "consistent": check.ok,
+            "problems": [vars(p) for p in check.problems],
+            "repaired": [vars(p) for p in check.repaired],
+            "errors": [str(e) for e in check.errors],
+        }
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return 0 if check.ok else 1
+    out = sys.stdout
+    for problem in check.repaired:
+        out.write(f"repaired {problem}\n")
+    for problem in check.problems:
+        out.write(f"{problem}{'' if problem.repairable else ' (not repairable here)'}\n")
+    for err in check.errors:
+        sys.stderr.write(f"error: {err}\n")
+    if check.ok:
+        out.write("the store is consistent with its records, vectors and files\n")
+    elif args.repair or not any(p.repairable for p in check.problems):
+        out.write(f"{len(check.problems)} problem(s) left\n")
+    else:
+        out.write(f"{len(check.problems)} problem(s): `clausewright index check --repair`\n")
+    return 0 if check.ok else 1
+
+
+def cmd_index_rebuild(args: argparse.Namespace) -> int:
+    from assistant.workspace import Workspace
+
+    result = Workspace(load_settings()).rebuild()
+    line = f"indexed {len(result.added)} resolution(s), {result.units_written} clauses"
+    if result.kept:
+        line += f"; kept {len(result.kept)} whose file is gone: {', '.join(result.kept)}"
+    sys.stdout.write(line + "\n")
+    for warning in result.warnings:
+        sys.stderr.write(f"warning: {warning}\n")
+    for err in result.errors:
+        sys.stderr.write(f"error: {err}\n")
+    return 1 if result.errors else 0

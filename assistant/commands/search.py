@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_mentions)
 
-    p = sub.add_parser("index", help="the clause store: status, remove, rebuild")
+    p = sub.add_parser("index", help="the clause store: status, check, remove, rebuild")
     isub = p.add_subparsers(dest="index_command", required=True)
     s = isub.add_parser("status", help="what is indexed and whether it matches the sources")
     s.add_argument("--json", action="store_true")
@@ -36,8 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = isub.add_parser("remove", help="remove a resolution and all of its clauses")
     s.add_argument("symbol")
     s.set_defaults(func=cmd_index_remove)
-    s = isub.add_parser("rebuild", help="drop the store and index the corpus again")
-    s.set_defaults(func=cmd_index_rebuild)
+    # `check` and `rebuild` read the sources again: they live with `ingest`
+    from assistant.commands.corpus import register_index
+
+    register_index(isub)
 
 
 def _workspace() -> Workspace:
@@ -123,13 +125,3 @@ def cmd_index_remove(args: argparse.Namespace) -> int:
     ws.store.remove(args.symbol)
     sys.stdout.write(f"removed {args.symbol}\n")
     return 0
-
-
-def cmd_index_rebuild(args: argparse.Namespace) -> int:
-    ws = _workspace()
-    store = ws.store
-    for symbol in list(store.manifest()):
-        store.remove(symbol)
-    result = ws.ingest()
-    sys.stdout.write(f"indexed {len(result.added)} resolution(s), {result.units_written} clauses\n")
-    return 0 if not result.errors else 1

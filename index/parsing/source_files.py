@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import InputError, MissingPackageError, import_optional
+from index.files import utf16_without_bom
 from index.parsing.labels import make_label, to_roman
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,10 @@ def decode_text(data: bytes, path: str | Path, encoding: str | None = None) -> s
     """Decode bytes as UTF-8 (or the given encoding); refuse binary data."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = encoding or "utf-16"
+    elif (encoding or "").lower().replace("_", "-").startswith("utf-16") or (
+        encoding is None and utf16_without_bom(data[:4096])
+    ):
+        encoding = encoding or utf16_without_bom(data[:4096])
     elif b"\x00" in data[:4096] or b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError(path, "binary data (NUL byte): not a text file", line)

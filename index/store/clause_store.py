@@ -1,4 +1,4 @@
-"""The persistent clause store: Chroma, local (PersistentClient) or a team server.
+"""The persistent clause store: Chroma, local (one folder) or a team server.
 
 Every clause and sub-clause is a record. Ingest is incremental and crash-safe:
 
@@ -8,56 +8,43 @@ Every clause and sub-clause is a record. Ingest is incremental and crash-safe:
 - readers only see generations the manifest names, so a run killed at any point
   leaves the previous state queryable, and the next run deletes what it left behind.
 
+Writes are *sessions*: the writer lock is held (one writer at a time, across processes),
+a local store's Chroma folder is opened afresh for the session and closed at its end,
+and before the lock goes the committed state is published as the store's snapshot.
+Readers of a local store read that snapshot and never Chroma, which cannot be read by
+one process while another writes (``local_chroma``); they never wait for a writer.
+Readers of a team server read the server.
+
 The manifest (one record per resolution) lives in a second collection, so a team
 server holds everything.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from index.errors import ClausewrightError, ConfigurationError
-from index.files import file_sha256
-from index.parsing.parser import Parser, iter_source_files
+from index.errors import ClausewrightError, ConfigurationError, StoreDamagedError
+from index.parsing.parser import Parser
 from index.store.batch_writer import BatchWriter, Pending
-from index.store.records import Unit, resolution_hash, units_of
+from index.store.chroma_collections import DIRTY, ManifestEntry, StoreCollections, fingerprint
+from index.store.local_chroma import LocalChroma
+from index.store.rebuilding import rebuild_into
+from index.store.records import Unit
+from index.store.snapshot import Snapshot, SnapshotHead
+from index.store.store_check import StoreStatus, store_status
+from index.store.syncing import BATCH, SyncResult, sync_files
+from index.store.writer_lock import LockHolder, WriterLock
 
 log = logging.getLogger(__name__)
 
-BATCH = 512
-PAGE = 5000  # records per Chroma read (SQLite caps the variables of one query)
-DIRTY = "__ingest_in_progress__"
-
-
-@dataclass
-class ManifestEntry:
-    symbol: str
-    source: str
-    file_hash: str
-    res_hash: str
-    units: int
-    in_file: int = 1  # how many resolutions its source file held when indexed
-
-
-@dataclass
-class SyncResult:
-    """What one ingest run did."""
-
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged_files: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    repaired: int = 0
-    units_written: int = 0
-    errors: list[ClausewrightError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+# ManifestEntry, SyncResult and store_status have always been found here.
+__all__ = ["DIRTY", "ClauseStore", "ManifestEntry", "StoreStatus", "SyncResult", "store_status"]
 
 
 class ClauseStore:
@@ -65,51 +52,79 @@ class ClauseStore:
 
     def __init__(
         self,
-        client: Any,
+        connect: Callable[[], Any],
         embedder: Embeddings,
         embedder_id: str,
+        *,
         name: str = "clauses",
         chroma_ef: Any = None,
+        lock: WriterLock | None = None,
+        snapshot: Snapshot | None = None,
+        disconnect: Callable[[], None] | None = None,
+        location: str = "",
     ) -> None:
-        self.client = client
+        self._connect = connect
+        self._disconnect = disconnect or (lambda: None)
         self.embedder = embedder
         self.embedder_id = embedder_id
-        # With a registered chroma embedding function attached, other Chroma clients can
-        # query the collection by text; vectors are still computed and passed by us.
-        self.units = client.get_or_create_collection(
-            name,
-            embedding_function=chroma_ef,
-            metadata={"embedder": embedder_id},
-            configuration={"hnsw": {"space": "cosine", "ef_search": 200}},
-        )
-        stored = (self.units.metadata or {}).get("embedder")
-        if stored and stored != embedder_id:
-            raise ConfigurationError(
-                f"the store at this location was built with embedder {stored!r}, not "
-                f"{embedder_id!r}: switch back, or rebuild with `clausewright index rebuild`"
-            )
-        self.manifest_col = client.get_or_create_collection(
-            f"{name}__manifest", embedding_function=None
-        )
+        self.name = name
+        self.chroma_ef = chroma_ef
+        self.lock = lock or WriterLock(None)
+        self.snapshot = snapshot  # None: a server, read directly
+        self.location = location
+        self._cols: StoreCollections | None = None  # while a session is open
+        self._loose: StoreCollections | None = None  # opened outside a session
+        self._accept_other_embedder = False
 
-    # -- opening ---------------------------------------------------------------
+    # -- opening ---------------------------------------------------------------------------
 
     @classmethod
     def open_local(
-        cls, path: str | Path, embedder: Embeddings, embedder_id: str, chroma_ef: Any = None
+        cls,
+        path: str | Path,
+        embedder: Embeddings,
+        embedder_id: str,
+        chroma_ef: Any = None,
+        lock_timeout_s: float = 300.0,
+        accept_other_embedder: bool = False,
     ) -> ClauseStore:
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        Path(path).mkdir(parents=True, exist_ok=True)
-        client = chromadb.PersistentClient(
-            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+        """The store in folder ``path``, locked by ``<path>.lock``, published to
+        ``<path>.snapshot``; refuses a store built with another embedder (unless it is
+        opened to be rebuilt)."""
+        folder = Path(path)
+        chroma = LocalChroma(folder)
+        store = cls(
+            chroma.open,
+            embedder,
+            embedder_id,
+            chroma_ef=chroma_ef,
+            lock=WriterLock(f"{folder}.lock", timeout_s=lock_timeout_s),
+            snapshot=Snapshot(f"{folder}.snapshot"),
+            disconnect=chroma.close,
+            location=str(folder),
         )
-        return cls(client, embedder, embedder_id, chroma_ef=chroma_ef)
+        head = store.snapshot.head() if store.snapshot else None
+        if head is None and not accept_other_embedder:
+            # opens Chroma: checks the embedder, publishes a snapshot if it can (a damaged
+            # store is still opened, for `index check --repair`)
+            with store.writing(quiet=True):
+                pass
+        elif head is not None and head.embedder != embedder_id and not accept_other_embedder:
+            raise ConfigurationError(
+                f"the store at this location was built with embedder {head.embedder!r}, not "
+                f"{embedder_id!r}: switch back, or rebuild with `clausewright index rebuild`"
+            )
+        return store
 
     @classmethod
     def open_server(
-        cls, host: str, port: int, embedder: Embeddings, embedder_id: str, chroma_ef: Any = None
+        cls,
+        host: str,
+        port: int,
+        embedder: Embeddings,
+        embedder_id: str,
+        chroma_ef: Any = None,
+        lock: WriterLock | None = None,
     ) -> ClauseStore:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
@@ -124,274 +139,269 @@ class ClauseStore:
                 f"cannot reach the Chroma server at {host}:{port} ({exc}); start it with "
                 f"`chroma run --path <dir> --host {host} --port {port}` or set store.mode=local"
             ) from exc
-        return cls(client, embedder, embedder_id, chroma_ef=chroma_ef)
+        store = cls(
+            lambda: client,
+            embedder,
+            embedder_id,
+            chroma_ef=chroma_ef,
+            lock=lock,
+            location=f"{host}:{port}",
+        )
+        with store.writing():  # checks the embedder
+            pass
+        return store
 
-    # -- reading in pages ----------------------------------------------------------
+    # -- sessions ----------------------------------------------------------------------------
 
-    def records(self, include: list[str], collection: Any = None) -> dict[str, list]:
-        """Every record of the units (or another) collection, read page by page."""
-        collection = collection if collection is not None else self.units
-        out: dict[str, list] = {"ids": [], **{k: [] for k in include}}
-        offset = 0
-        while True:
-            page = collection.get(include=include, limit=PAGE, offset=offset)
-            for key in out:
-                out[key].extend(page[key] if page[key] is not None else [])
-            if len(page["ids"]) < PAGE:
-                return out
-            offset += PAGE
-
-    # -- manifest --------------------------------------------------------------
-
-    def manifest(self) -> dict[str, ManifestEntry]:
-        got = self.records(["metadatas"], self.manifest_col)
-        return {
-            i: ManifestEntry(
-                i,
-                m["source"],
-                m["file_hash"],
-                m["res_hash"],
-                int(m["units"]),
-                int(m.get("in_file", 1)),
-            )
-            for i, m in zip(got["ids"], got["metadatas"], strict=True)
-            if i != DIRTY
-        }
-
-    def interrupted(self) -> bool:
-        """True when an ingest started writing and did not finish."""
-        return bool(self.manifest_col.get(ids=[DIRTY])["ids"])
-
-    def _mark_dirty(self, dirty: bool) -> None:
-        if dirty:
-            self.manifest_col.upsert(
-                ids=[DIRTY], embeddings=[[0.0]], documents=[DIRTY], metadatas=[{"started": 1}]
-            )
-        else:
-            self.manifest_col.delete(ids=[DIRTY])
-
-    def _commit(self, entry: ManifestEntry) -> None:
-        self._commit_many([entry])
-
-    def _commit_many(self, entries: list[ManifestEntry]) -> None:
-        """Record resolutions as committed (one manifest write for all of them)."""
-        if not entries:
+    @contextmanager
+    def writing(
+        self, accept_other_embedder: bool = False, quiet: bool = False
+    ) -> Iterator[StoreCollections]:
+        """Hold the writer lock with the collections open (waits for another writer;
+        re-entrant). What a writer killed before left is repaired first; what is committed
+        is published at the end (``quiet``: a failure to publish is only logged)."""
+        if self._in_session():
+            assert self._cols is not None
+            yield self._cols
             return
-        self.manifest_col.upsert(
-            ids=[e.symbol for e in entries],
-            embeddings=[[0.0] for _ in entries],
-            documents=[e.symbol for e in entries],
-            metadatas=[
-                {
-                    "source": e.source,
-                    "file_hash": e.file_hash,
-                    "res_hash": e.res_hash,
-                    "units": e.units,
-                    "in_file": e.in_file,
-                }
-                for e in entries
-            ],
+        with self.lock.hold(), self._opened(accept_other_embedder, quiet) as cols:
+            yield cols
+
+    @contextmanager
+    def writing_if_free(self) -> Iterator[StoreCollections | None]:
+        """Like ``writing(quiet=True)``, but None at once when another writer holds the lock."""
+        if self._in_session():
+            yield self._cols
+            return
+        with self.lock.try_hold() as got:
+            if not got:
+                yield None
+                return
+            with self._opened(False, True) as cols:
+                yield cols
+
+    @contextmanager
+    def _opened(self, accept_other_embedder: bool, quiet: bool) -> Iterator[StoreCollections]:
+        self._loose = None  # opening closes the client it used
+        client = self._connect()
+        try:
+            self._accept_other_embedder = accept_other_embedder
+            cols = self._cols = self._collections(client)
+            self._repair_after_killed_writer(cols)
+            try:
+                yield cols
+            except BaseException:
+                self._publish(quietly=True)
+                raise
+            self._publish(quietly=quiet)
+        except Exception as exc:
+            if type(exc).__module__.startswith("chromadb"):  # what Chroma says of lost vectors
+                raise _damaged(self.location, exc) from exc
+            raise
+        finally:
+            self._cols = None
+            self._accept_other_embedder = False
+            self._disconnect()
+
+    def _repair_after_killed_writer(self, cols: StoreCollections) -> None:
+        previous, self.lock.previous = self.lock.previous, None
+        self._repaired_on_open = 0
+        if previous is None:
+            return
+        self.interrupted_writer = previous
+        log.warning("the last write (%s) did not finish; repairing", previous.describe())
+        try:
+            self._repaired_on_open = cols.repair()
+        except Exception as exc:  # a damaged store: `index check --repair` rebuilds it
+            log.warning("could not repair the store: %s", exc)
+
+    _repaired_on_open = 0
+    interrupted_writer: LockHolder | None = None  # found on opening the last session
+
+    def _collections(self, client: Any) -> StoreCollections:
+        return StoreCollections(
+            client, self.name, self.embedder_id, self.chroma_ef, self._accept_other_embedder
         )
 
-    # -- writing ---------------------------------------------------------------
+    def _in_session(self) -> bool:
+        return self._cols is not None and self.lock.held_here()
+
+    def adopt(self, cols: StoreCollections) -> None:
+        """Go on with ``cols`` (just made current by a rebuild) for the rest of the session."""
+        assert self._in_session()
+        self._cols = cols
+
+    def publish(self, quietly: bool = False) -> None:
+        """Publish what is committed to the readers now (in a session; done at its end)."""
+        assert self._in_session()
+        self._publish(quietly)
+
+    def recover(self) -> None:
+        """Repair what a writer killed in the middle left, unless somebody is writing now
+        (nothing to do, and no Chroma opened, when the last writer finished cleanly)."""
+        if self.lock.path is None or self.lock.holder() is None:
+            return
+        with self.writing_if_free():
+            pass  # opening repairs
+
+    def _publish(self, quietly: bool) -> None:
+        if self.snapshot is None or self._cols is None:
+            return
+        try:
+            self.snapshot.publish(self._cols, self.embedder_id)
+        except OSError as exc:  # the disk, not Chroma
+            if not quietly:
+                raise ClausewrightError(
+                    f"{self.snapshot.folder}: cannot write the store's snapshot for readers "
+                    f"({exc.strerror or exc}); what was written is kept and published by the "
+                    "next write"
+                ) from exc
+            log.warning("could not publish the store snapshot (readers see the last one): %s", exc)
+        except Exception as exc:
+            if not quietly:
+                raise _damaged(self.location, exc) from exc
+            log.warning("could not publish the store snapshot (readers see the last one): %s", exc)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def manifest(self) -> dict[str, ManifestEntry]:
+        if self._in_session() or self.snapshot is None:
+            return self._reader_cols().manifest()
+        return dict(self._head().manifest)
+
+    def committed_records(self, include_embeddings: bool = True) -> dict[str, Any]:
+        """All units of committed generations: ids, documents, metadatas (, embeddings)."""
+        if self._in_session() or self.snapshot is None:
+            cols = self._reader_cols()
+            committed = {e.symbol: e.res_hash for e in cols.manifest().values()}
+            include = ["documents"] + (["embeddings"] if include_embeddings else [])
+            try:
+                return cols.committed_units(committed, include)
+            except Exception as exc:
+                raise _damaged(self.location, exc) from exc
+        for _attempt in range(3):
+            head = self._head()
+            try:
+                return self.snapshot.records(head, include_embeddings)
+            except FileNotFoundError:  # a newer snapshot replaced it meanwhile
+                continue
+        raise StoreDamagedError(self.location, "its snapshot cannot be read")
+
+    def fingerprint(self) -> str:
+        """Changes whenever the committed content changes (keys the caches)."""
+        if self._in_session() or self.snapshot is None:
+            return fingerprint(self.embedder_id, self._reader_cols().manifest())
+        return self._head().fingerprint
+
+    def generation(self) -> str:
+        """Changes whenever a write commits something (cheap for a local store: a file's
+        status, read again only when it changed)."""
+        if self._in_session() or self.snapshot is None:
+            return self.fingerprint()
+        head = self.snapshot.head()
+        return str(head.generation) if head is not None else "unpublished"
+
+    def interrupted(self) -> bool:
+        """True when a write started and did not finish (False while one is under way)."""
+        with self.writing_if_free() as cols:
+            return cols.interrupted() if cols is not None else False
+
+    def _head(self) -> SnapshotHead:
+        assert self.snapshot is not None
+        head = self.snapshot.head()
+        if head is None:  # never published (or removed): publish it now
+            with self.writing():
+                pass
+            head = self.snapshot.head()
+        if head is None:
+            raise StoreDamagedError(self.location, "its snapshot cannot be written")
+        return head
+
+    def _reader_cols(self) -> StoreCollections:
+        if self._in_session():
+            assert self._cols is not None
+            return self._cols
+        cols = self._loose
+        if cols is None or cols.current_names() != (cols.units_name, cols.manifest_name):
+            cols = self._loose = self._collections(self._connect())
+        return cols
+
+    @property
+    def units(self) -> Any:
+        """The current units collection (outside a session: opened without the lock, for
+        tests and inspection; in local mode not while another process writes)."""
+        return self._reader_cols().units
+
+    @property
+    def manifest_col(self) -> Any:
+        return self._reader_cols().manifest_col
+
+    def _mark_dirty(self, dirty: bool) -> None:
+        self._reader_cols().mark_dirty(dirty)
+
+    # -- writing -----------------------------------------------------------------------------
 
     def sync(
         self,
         paths: list[str | Path],
         parser: Parser | None = None,
         progress: Callable[[str, int, int], None] | None = None,
+        encoding: str | None = None,
     ) -> SyncResult:
-        """Bring the store in line with the given files (incremental, crash-safe)."""
-        parser = parser or Parser()
-        result = SyncResult()
-        if self.interrupted():
-            result.repaired = self.repair()
-        manifest = self.manifest()
-        files = iter_source_files(paths)
-        pendings: list[Pending] = []
-        for n, path in enumerate(files, start=1):
-            if progress:
-                progress(str(path), n, len(files))
-            try:
-                pendings.extend(self._plan_file(Path(path), parser, manifest, result))
-            except ClausewrightError as exc:
-                log.info("%s", exc)  # returned to the caller, who reports it
-                result.errors.append(exc)
-        if pendings:
-            self._mark_dirty(True)
-            writer = BatchWriter(self.embedder.embed_documents, self._upsert, BATCH)
-            result.units_written = writer.write(pendings, lambda ps: self._finish(ps, result))
-            self._mark_dirty(False)
-        for entry in list(manifest.values()):
-            if not Path(entry.source).exists():
-                self.remove(entry.symbol)
-                result.removed.append(entry.symbol)
-        return result
-
-    def _plan_file(
-        self, path: Path, parser: Parser, manifest: dict[str, ManifestEntry], result: SyncResult
-    ) -> list[Pending]:
-        """Resolutions of one file that need writing (nothing when the file is unchanged)."""
-        source = str(path.resolve())
-        file_hash = file_sha256(path)
-        mine = {s: e for s, e in manifest.items() if e.source == source}
-        complete = all(e.in_file == len(mine) for e in mine.values())
-        if mine and complete and all(e.file_hash == file_hash for e in mine.values()):
-            result.unchanged_files.append(source)
-            return []
-        resolutions = parser.parse_file(path)
-        seen: set[str] = set()
-        out: list[Pending] = []
-        for res in resolutions:
-            res.source = source
-            other = manifest.get(res.symbol)
-            if res.symbol in seen or (other is not None and other.source != source):
-                where = other.source if other else source
-                result.warnings.append(
-                    f"{source}: {res.symbol} is already indexed from {where}; skipped"
-                )
-                continue
-            seen.add(res.symbol)
-            res_hash = resolution_hash(res)
-            if other is not None and other.res_hash == res_hash:  # only the file changed
-                self._commit(
-                    ManifestEntry(
-                        res.symbol, source, file_hash, res_hash, other.units, len(resolutions)
-                    )
-                )
-                continue
-            units = units_of(res, res_hash)
-            entry = ManifestEntry(
-                res.symbol, source, file_hash, res_hash, len(units), len(resolutions)
-            )
-            out.append(Pending(units, (entry, other is not None)))
-        for symbol in set(mine) - seen:
-            self.remove(symbol)
-            result.removed.append(symbol)
-        return out
-
-    def _finish(self, pendings: list[Pending], result: SyncResult) -> None:
-        """Commit resolutions whose units are all written, then drop old generations."""
-        entries = [p.payload[0] for p in pendings]
-        self._commit_many(entries)
-        for pending in pendings:
-            entry, replaces = pending.payload
-            if replaces:
-                self._delete_generations(entry.symbol, keep=entry.res_hash)
-            (result.replaced if replaces else result.added).append(entry.symbol)
+        """Bring the store in line with the given files (incremental, crash-safe); a file
+        that cannot be read is reported in the result's errors and the rest go on. Files
+        are read with ``encoding``, else with the one they were indexed with. Resolutions
+        whose file is gone are removed."""
+        with self.writing() as cols:
+            embed = self.embedder.embed_documents
+            result = sync_files(cols, embed, paths, parser or Parser(), progress, encoding)
+            result.repaired += self._repaired_on_open
+            self._repaired_on_open = 0
+            for entry in list(cols.manifest().values()):
+                if not Path(entry.source).exists():
+                    cols.remove(entry.symbol)
+                    result.removed.append(entry.symbol)
+            return result
 
     def write_units(self, units: list[Unit]) -> None:
         """Embed and store units without committing them (see ``sync``)."""
-        BatchWriter(self.embedder.embed_documents, self._upsert, BATCH).write(
-            [Pending(units, None)], lambda done: None
-        )
-
-    def _upsert(self, batch: list[Unit], vectors: Sequence[Sequence[float]]) -> None:
-        self.units.upsert(
-            ids=[u.id for u in batch],
-            embeddings=vectors,
-            documents=[u.text for u in batch],
-            metadatas=[u.metadata for u in batch],
-        )
-
-    def _delete_generations(self, symbol: str, keep: str | None) -> None:
-        where: dict[str, Any] = {"symbol": symbol}
-        if keep is not None:
-            where = {"$and": [{"symbol": symbol}, {"res_hash": {"$ne": keep}}]}
-        self.units.delete(where=where)
+        with self.writing() as cols:
+            BatchWriter(self.embedder.embed_documents, cols.upsert, BATCH).write(
+                [Pending(units, None)], lambda done: None
+            )
 
     def remove(self, symbol: str) -> None:
         """Remove a resolution and all of its units."""
-        self._mark_dirty(True)
-        self.manifest_col.delete(ids=[symbol])
-        self._delete_generations(symbol, keep=None)
-        self._mark_dirty(False)
+        with self.writing() as cols:
+            cols.remove(symbol)
 
     def repair(self) -> int:
-        """Delete units of generations the manifest does not name (left by a crash)."""
-        committed = {e.symbol: e.res_hash for e in self.manifest().values()}
-        got = self.records(["metadatas"])
-        orphans = [
-            i
-            for i, m in zip(got["ids"], got["metadatas"], strict=True)
-            if committed.get(m["symbol"]) != m["res_hash"]
-        ]
-        for i in range(0, len(orphans), 5000):
-            self.units.delete(ids=orphans[i : i + 5000])
-        if orphans:
-            log.info("removed %d units left by an interrupted ingest", len(orphans))
-        self._mark_dirty(False)
-        return len(orphans)
+        """Delete what interrupted writes left (``StoreCollections.repair``)."""
+        with self.writing() as cols:
+            return cols.repair()
 
-    # -- reading ---------------------------------------------------------------
-
-    def committed_records(self, include_embeddings: bool = True) -> dict[str, list]:
-        """All units of committed generations: ids, documents, metadatas (, embeddings)."""
-        committed = {e.symbol: e.res_hash for e in self.manifest().values()}
-        include = ["documents", "metadatas"] + (["embeddings"] if include_embeddings else [])
-        got = self.records(include)
-        keep = [
-            n for n, m in enumerate(got["metadatas"]) if committed.get(m["symbol"]) == m["res_hash"]
-        ]
-        out: dict[str, list] = {
-            "ids": [got["ids"][n] for n in keep],
-            "documents": [got["documents"][n] for n in keep],
-            "metadatas": [got["metadatas"][n] for n in keep],
-        }
-        if include_embeddings:
-            out["embeddings"] = [got["embeddings"][n] for n in keep]
-        return out
-
-    def fingerprint(self) -> str:
-        """Changes whenever the committed content changes (keys the caches)."""
-        items = sorted((e.symbol, e.res_hash) for e in self.manifest().values())
-        payload = self.embedder_id + "|" + ";".join(f"{s}={h}" for s, h in items)
-        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+    def rebuild(
+        self,
+        paths: list[str | Path],
+        parser: Parser | None = None,
+        progress: Callable[[str, int, int], None] | None = None,
+    ) -> SyncResult:
+        """Index every source the store knows, and ``paths``, into a new pair of collections
+        and switch to it (the old pair stays current until then). A resolution whose source
+        file is gone is kept as it was indexed (listed in ``kept``, its file in errors)."""
+        with self.writing(accept_other_embedder=True) as cols:
+            new = cols.new_pair(self.embedder_id)
+            try:
+                result = rebuild_into(self, cols, new, paths, parser or Parser(), progress)
+                cols.switch_to(new)
+            except BaseException:
+                new.drop()
+                raise
+            self.adopt(new)
+            return result
 
 
-@dataclass
-class StoreStatus:
-    """How the store compares with the source files."""
-
-    entries: list[ManifestEntry]
-    unit_counts: dict[str, int]
-    file_states: dict[str, str]  # source path → indexed | changed | not indexed | missing
-    interrupted: bool
-
-    @property
-    def consistent(self) -> bool:
-        units_ok = all(self.unit_counts.get(e.symbol, 0) == e.units for e in self.entries)
-        files_ok = all(s == "indexed" for s in self.file_states.values())
-        return units_ok and files_ok and not self.interrupted
-
-
-def store_status(store: ClauseStore, paths: list[str | Path]) -> StoreStatus:
-    """Compare the manifest with the files and with the units actually stored."""
-    manifest = store.manifest()
-    got = store.records(["metadatas"])
-    counts: dict[str, int] = {}
-    for m in got["metadatas"]:
-        if manifest.get(m["symbol"]) and manifest[m["symbol"]].res_hash == m["res_hash"]:
-            counts[m["symbol"]] = counts.get(m["symbol"], 0) + 1
-    states: dict[str, str] = {}
-    by_source: dict[str, list[ManifestEntry]] = {}
-    for entry in manifest.values():
-        by_source.setdefault(entry.source, []).append(entry)
-    for path in iter_source_files(paths):
-        source = str(Path(path).resolve())
-        entries = by_source.get(source)
-        if not entries:
-            states[source] = "not indexed"
-        else:
-            digest = file_sha256(path)
-            same = all(e.file_hash == digest and e.in_file == len(entries) for e in entries)
-            states[source] = "indexed" if same else "changed"
-    for source in by_source:
-        if source not in states:
-            states[source] = "indexed" if Path(source).exists() else "missing"
-    return StoreStatus(
-        sorted(manifest.values(), key=lambda e: (e.source, e.symbol)),
-        counts,
-        states,
-        store.interrupted(),
-    )
+def _damaged(location: str, exc: Exception) -> ClausewrightError:
+    if isinstance(exc, ClausewrightError):
+        return exc
+    return StoreDamagedError(location, f"{type(exc).__name__}: {exc}")

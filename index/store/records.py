@@ -37,6 +37,16 @@ def resolution_hash(res: Resolution) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def embed_text(text: str, root_text: str | None) -> str:
+    """What is embedded for a clause: a sub-clause's text follows the opening words of the
+    top-level clause it belongs to (``root_text``; None for a top-level clause)."""
+    if root_text is None:
+        return text
+    words = root_text.split()
+    context = " ".join(words[:CONTEXT_WORDS]) + (" … " if len(words) > CONTEXT_WORDS else " ")
+    return context + text
+
+
 def units_of(res: Resolution, res_hash: str) -> list[Unit]:
     """The units of one resolution, parents before children."""
     out: list[Unit] = []
@@ -53,10 +63,6 @@ def _walk(
     res_hash: str,
     out: list[Unit],
 ) -> None:
-    context = ""
-    if parent is not None:
-        words = root.text.split()
-        context = " ".join(words[:CONTEXT_WORDS]) + (" … " if len(words) > CONTEXT_WORDS else " ")
     meta: dict[str, Any] = {
         "clause_id": clause.id,
         "symbol": res.symbol,
@@ -72,6 +78,27 @@ def _walk(
         "hash": hashlib.sha256(clause.text.encode("utf-8")).hexdigest()[:16],
         "res_hash": res_hash,
     }
-    out.append(Unit(f"{clause.id}@{res_hash[:10]}", clause.text, context + clause.text, meta))
+    embedded = embed_text(clause.text, root.text if parent is not None else None)
+    out.append(Unit(f"{clause.id}@{res_hash[:10]}", clause.text, embedded, meta))
     for sub in clause.subclauses:
         _walk(res, sub, clause, root, res_hash, out)
+
+
+def units_from_stored(
+    ids: list[str], documents: list[str], metadatas: list[dict[str, Any]]
+) -> list[Unit]:
+    """Units as read back from the store, their embedded text rebuilt from the texts of
+    the clauses they belong to (all of one resolution's units must be given together)."""
+    text_of = {m["clause_id"]: d for d, m in zip(documents, metadatas, strict=True)}
+    parent_of = {m["clause_id"]: m.get("parent") or "" for m in metadatas}
+    out: list[Unit] = []
+    for uid, doc, meta in zip(ids, documents, metadatas, strict=True):
+        root_text = None
+        if meta.get("parent"):
+            root, seen = meta["parent"], {meta["clause_id"]}
+            while parent_of.get(root) and root not in seen:
+                seen.add(root)
+                root = parent_of[root]
+            root_text = text_of.get(root, "")
+        out.append(Unit(uid, doc, embed_text(doc, root_text), dict(meta)))
+    return out
