@@ -248,3 +248,35 @@ def test_a_running_workspace_reads_while_another_process_writes_then_sees_it(tmp
     assert writer.returncode == 0 and searches > 0
     assert server.ranked.hybrid("Zanzibar accords", 1)[0].clause_id == "X/1/1 pre 1"
     assert server.mentions.search("Zanzibar").total == 1
+
+
+def test_a_web_upload_during_a_cli_ingest_loses_neither(tmp_path, cli_env, capsys):
+    """The server's upload path and a terminal ingest write to one data directory at
+    once: the writer lock takes them in turn and both land."""
+    from ui.callbacks import WorkspaceCallbacks
+    from ui.pool import WorkspacePool
+    from ui.session import Sessions
+
+    corpus = make_corpus(tmp_path / "corpus", generated=10)
+    data = tmp_path / "data"
+    env = cli_env(data, corpus)
+    settings = Settings(data_dir=data, llm="fake", embeddings="hash", corpus=[corpus])
+    callbacks = WorkspaceCallbacks(WorkspacePool(Workspace(settings)), Sessions(data), 20)
+    upload = tmp_path / "picked" / "web.txt"
+    upload.parent.mkdir()
+    upload.write_text(variant("web"), "utf-8")
+    ingest = subprocess.Popen([str(CLI), "ingest", str(corpus)], env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    time.sleep(0.5)  # the ingest holds the lock while the upload arrives
+    status = callbacks.upload([str(upload)])[0]
+    out, err = ingest.communicate(timeout=600)
+    assert ingest.returncode == 0, (out, err)
+    assert "Added" in status, status
+    want = {**expected(corpus), **{s: h for s, h in _hashes(upload).items()}}
+    assert committed(data) == want  # every resolution of both writers, none lost
+    capsys.readouterr()
+    assert main(["index", "check"]) == 0, capsys.readouterr().out
+
+
+def _hashes(path: Path) -> dict[str, str]:
+    return {r.symbol: resolution_hash(r) for r in Parser().parse_file(path)}
