@@ -118,6 +118,10 @@ def first_clause(request: str, kind: str = "operative") -> str:
          "legal"),
         ("ask states for more funding for shelters", "operative",
          "*Requests* more funding for shelters from Member States"),
+        ("border officials trained to identify trafficking victims", "operative",
+         "*Supports* border officials trained to identify trafficking victims"),
+        ("urge the Governments concerned to cooperate", "operative",
+         "*Urges* the Governments concerned to cooperate"),
         # a long addressee is kept whole, written as resolutions write it
         ("call on all states that haven't yet done so to ratify the Convention", "operative",
          "*Calls upon* all States that have not yet done so to ratify the Convention"),

@@ -178,6 +178,11 @@ _ASKED_FOR = re.compile(
     r"^(?P<who>.+?)\s+for\s+(?P<what>.+?)(?P<about>\s+(?:on|about|regarding|concerning)\s.+)?$"
 )
 _PROPER_NAME = re.compile(r"(?:the\s+)?(?:[A-Z]{2,}\w*|(?:[A-Z][\w-]+\s+){0,4}[A-Z][\w-]+)$")
+# A noun phrase ending in a participle ("border officials trained") is not an addressee,
+# unless the participle is one resolutions put after their addressees.
+_PARTICIPLE_END = re.compile(
+    r"\b(?!(?:concerned|involved|affected|interested|united)$)\w+ed$", re.I
+)
 # A finite verb at the top of a sentence, and what makes a verb after it subordinate.
 _FINITE = re.compile(
     r"\s(?:is|are|was|were|has|have|had|can|cannot|could|will|would|should|must|do\s+not|"
@@ -440,7 +445,12 @@ def _take_addressee(text: str) -> tuple[str | None, str]:
         name = m.group(0).strip()
         return name, text[m.end() :].strip()
     m = _SOMEONE.match(text)  # "the two governments to …", "WHO Member States to …"
-    if m and _ACTOR_WORD.search(m.group("who")) and not _is_sentence(m.group("who") + " "):
+    if (
+        m
+        and _ACTOR_WORD.search(m.group("who"))
+        and not _is_sentence(m.group("who") + " ")
+        and not _PARTICIPLE_END.search(m.group("who"))  # "officials trained to identify …"
+    ):
         return _as_written(m.group("who").strip()), text[m.end("who") :].strip()
     return None, text
 
