@@ -1,18 +1,32 @@
 """The conversational assistant: one entry point for what users ask while drafting.
 
-- "which drafts mention AVRR?" → the exhaustive mention search (never top-k);
-- "propose an operative clause urging …" → the drafting chain;
-- "strengthen clause 3" / "shorten: 4. *Encourages* …" → revisions;
-- anything else → precedent search, answered with citations.
+A message is read into a typed request (``assistant.asking.reading``) — against the
+conversation's last turn for follow-ups — and answered by the engine that answers that
+request exactly: mentions (exhaustive), ranked precedent, a clause shown by ID, corpus
+facts, the drafting chain, the reviser, the draft check. The conversation (messages,
+last turn, accumulated proposals) is the caller's: pass one to keep memory.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistant.asking.answering import Answerer, Engines
+from assistant.asking.answers import Answer
+from assistant.asking.followups import Turn
+from assistant.asking.memory import Conversation
+from assistant.asking.reading import Reader
+from assistant.asking.references import ResolutionNames
+from assistant.asking.requests import (
+    CheckDraft,
+    FindSimilar,
+    ProposeClauses,
+    Request,
+    ReviseClause,
+)
 from assistant.drafting.cite import MARKER, extract_markers
 from assistant.drafting.generate import ScoringModel, StreamingModel
 from assistant.drafting.proposals import (
@@ -26,55 +40,22 @@ from assistant.drafting.proposals import (
 )
 from assistant.drafting.understand import understand
 from assistant.export import written
-from assistant.revising import ACTIONS
 
 if TYPE_CHECKING:
     from assistant.drafting.chain import Drafter
     from assistant.prompts import PromptLibrary
     from assistant.revising import Reviser
+    from index.clause_tree import Corpus
     from index.search.hybrid import HybridSearch
     from index.search.mentions import MentionSearch
 
-_MENTION = re.compile(
-    r"^(?:which|what)\b.*?\b(?:drafts?|resolutions?|clauses?|documents?|texts?)\b.*?"
-    r"\b(?:mentions?|mentioning|refers?\s+to|referring\s+to|cites?|contains?|uses?)"
-    r"\s+(?P<term>.+?)\s*\??$"
-    r"|^(?:find\s+|list\s+|show\s+)?(?:all\s+)?mentions?\s+of\s+(?P<term2>.+?)\s*\??$"
-    r"|^where\s+(?:is|are|do(?:es)?)\s+(?P<term3>.+?)\s+(?:mentioned|appear|used)\s*\??$",
-    re.I,
-)
-_PROPOSE = re.compile(
-    r"\b(propose|draft|write|suggest|give\s+me|need|add)\b.*\b(clauses?|"
-    r"paragraphs?)\b|\b(operative|preambulatory)\s+clauses?\b",
-    re.I,
-)
-_QUESTION = re.compile(
-    r"^\s*(?:which|what|who|where|when|how|why|is|are|does|do|can|show|find|list|search)\b"
-    r"|\?\s*$",
-    re.I,
-)
+__all__ = ["Answer", "ChatAnswer", "ChatAssistant", "ChatToken", "Conversation"]
 
 
 def _asks_for_a_stance(message: str) -> bool:
     """'urge states to fund shelters', 'we are alarmed by …': a request that names what
-    the resolution should say (read by the drafting chain's own understanding step), not
-    a question about the corpus."""
-    return not _QUESTION.search(message) and understand(message).stance is not None
-
-
-_REVISE = re.compile(rf"^\s*(?P<action>{'|'.join(ACTIONS)})\b\s*(?P<rest>.*)$", re.I | re.S)
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
-@dataclass
-class Answer:
-    """What the assistant says back: text, citations, proposals (and mention hits)."""
-
-    kind: str  # mentions | proposals | revision | answer
-    text: str
-    citations: list[Citation] = field(default_factory=list)
-    proposals: list[Proposal] = field(default_factory=list)
-    mentions: Any = None
+    the resolution should say (read by the drafting chain's own understanding step)."""
+    return understand(message).stance is not None
 
 
 @dataclass(frozen=True)
@@ -95,7 +76,7 @@ ChatEvent = ChatToken | ChatAnswer
 
 
 class ChatAssistant:
-    """Routes a message to the right service and words the answer."""
+    """Reads a message, answers it with the right engine, and remembers the turn."""
 
     def __init__(
         self,
@@ -103,9 +84,11 @@ class ChatAssistant:
         mentions: MentionSearch,
         index: HybridSearch,
         reviser: Reviser,
+        corpus: Corpus,
         model: StreamingModel | None = None,
         prompts: PromptLibrary | None = None,
         k: int = 6,
+        linter: Any = None,
     ) -> None:
         self.drafter = drafter
         self.mentions = mentions
@@ -114,8 +97,17 @@ class ChatAssistant:
         self.model = model
         self.prompts = prompts
         self.k = k
+        self.linter = linter
+        self.reader = Reader(
+            ResolutionNames(corpus.resolutions), mentions.knows, _asks_for_a_stance
+        )
+        self.answerer = Answerer(Engines(corpus, mentions, index, self._citation))
         # a model that only ranks (the embedded one) does not word answers; a chat model does
         self.words_answers = model is not None and not isinstance(model, ScoringModel)
+
+    def read(self, message: str, conversation: Conversation | None = None) -> Request:
+        """The typed request a message makes (what the question suite checks)."""
+        return self.reader.read(message, conversation.last if conversation else None)
 
     def respond(
         self,
@@ -123,9 +115,10 @@ class ChatAssistant:
         draft_text: str | None = None,
         profile: str | None = None,
         precedents: int | None = None,
+        conversation: Conversation | None = None,
     ) -> Answer:
         answer = None
-        for event in self.stream(message, draft_text, profile, precedents):
+        for event in self.stream(message, draft_text, profile, precedents, conversation):
             if isinstance(event, ChatAnswer):
                 answer = event.answer
         assert answer is not None
@@ -137,42 +130,47 @@ class ChatAssistant:
         draft_text: str | None = None,
         profile: str | None = None,
         precedents: int | None = None,
+        conversation: Conversation | None = None,
     ) -> Iterator[ChatEvent]:
         """Events: :class:`ChatToken` while writing, then one :class:`ChatAnswer`."""
-        message = message.strip()
-        if not message:
-            yield ChatAnswer(Answer("answer", "Ask about the corpus, or ask for a clause."))
-            return
-        if m := _MENTION.match(message):
-            term = (m.group("term") or m.group("term2") or m.group("term3")).strip(" \"'“”?")
-            yield ChatAnswer(self._mentions(term))
-        elif m := _REVISE.match(message):
-            yield ChatAnswer(
-                self._revise(m.group("action").lower(), m.group("rest"), draft_text, profile)
-            )
-        elif _PROPOSE.search(message) or _asks_for_a_stance(message):
-            yield from self._propose(message, draft_text, profile, precedents)
-        else:
-            yield from self._answer(message, precedents or self.k)
+        conversation = conversation if conversation is not None else Conversation()
+        request = self.read(message, conversation)
+        answer: Answer | None = None
+        for event in self._route(request, draft_text, profile, precedents):
+            if isinstance(event, ChatAnswer):
+                answer = event.answer
+                answer.request = request
+            yield event
+        if answer is not None:
+            self._remember(conversation, message, request, answer)
 
     # -- routes --------------------------------------------------------------------------
 
-    def _mentions(self, term: str) -> Answer:
-        result = self.mentions.search(term)
-        lines = [result.message]
-        citations = []
-        for symbol, hits in result.groups:
-            lines.append(f"\n**{symbol}**")
-            for hit in hits:
-                lines.append(f"- `{hit.clause_id}` {hit.highlighted('markdown', 50)}")
-                citations.append(self._citation(hit.clause_id))
-        return Answer("mentions", "\n".join(lines), [c for c in citations if c], mentions=result)
+    def _route(
+        self, request: Request, draft_text: str | None, profile: str | None, precedents: int | None
+    ) -> Iterator[ChatEvent]:
+        if isinstance(request, ProposeClauses):
+            yield from self._propose(request, draft_text, profile, precedents)
+        elif isinstance(request, ReviseClause):
+            yield ChatAnswer(self._revise(request, draft_text, profile))
+        elif isinstance(request, CheckDraft):
+            yield ChatAnswer(self._check(draft_text, profile))
+        elif isinstance(request, FindSimilar) and self.words_answers and not request.scope.symbol:
+            yield from self._answer_with_model(request.topic, precedents or self.k)
+        else:
+            for answer in self.answerer.answer(request):
+                yield ChatAnswer(answer)
 
     def _propose(
-        self, message: str, draft_text: str | None, profile: str | None, precedents: int | None
+        self,
+        request: ProposeClauses,
+        draft_text: str | None,
+        profile: str | None,
+        precedents: int | None,
     ) -> Iterator[ChatEvent]:
-        kind: Kind = "preambulatory" if re.search(r"\bpreamb", message, re.I) else "operative"
-        req = DraftRequest(message, kind, _count(message), draft_text, profile, precedents)
+        req = DraftRequest(
+            request.request, request.kind, request.count, draft_text, profile, precedents
+        )
         proposals: list[Proposal] = []
         notes: list[str] = []
         for event in self.drafter.stream(req):
@@ -187,10 +185,9 @@ class ChatAssistant:
         cites = _unique([c for p in proposals for c in p.citations])
         yield ChatAnswer(Answer("proposals", text, cites, proposals))
 
-    def _revise(
-        self, action: str, rest: str, draft_text: str | None, profile: str | None
-    ) -> Answer:
-        clauses = _target_clauses(rest, draft_text, self.drafter.parser)
+    def _revise(self, request: ReviseClause, draft_text: str | None, profile: str | None) -> Answer:
+        action = request.action
+        clauses = _target_clauses(request.target, draft_text, self.drafter.parser)
         if not clauses:
             return Answer(
                 "revision",
@@ -206,21 +203,25 @@ class ChatAssistant:
         cites = _unique([c for p in proposals for c in p.citations])
         return Answer("revision", text, cites, proposals)
 
-    def _answer(self, question: str, k: int) -> Iterator[ChatEvent]:
-        hits = self.index.hybrid(question, k)
-        if not hits:
-            yield ChatAnswer(Answer("answer", "Nothing in the corpus matches that question."))
-            return
-        if self.words_answers and self.model is not None and self.prompts is not None:
-            yield from self._answer_with_model(question, hits)
-            return
-        lines = ["The closest precedent in the corpus:"]
-        lines += [f"- `{h.clause_id}` {h.text}" for h in hits]
-        citations = [c for c in (self._citation(h.clause_id) for h in hits) if c]
-        yield ChatAnswer(Answer("answer", "\n".join(lines), citations))
+    def _check(self, draft_text: str | None, profile: str | None) -> Answer:
+        from assistant.draft_document import DraftDocument
 
-    def _answer_with_model(self, question: str, hits: list[Any]) -> Iterator[ChatEvent]:
-        assert self.model is not None and self.prompts is not None  # checked by the caller
+        if not (draft_text or "").strip() or self.linter is None:
+            return Answer("check", "There is no draft to check yet: write or paste one first.")
+        doc = DraftDocument(draft_text or "", self.linter, self.drafter.parser, profile)
+        found = doc.lint()
+        if not found:
+            return Answer("check", "No problems found in your draft.")
+        fixable = sum(1 for d in found if getattr(d, "fix", None))
+        lines = [f"{len(found)} problem(s) in your draft ({fixable} with a one-click fix):"]
+        lines += [f"- {d.render()}" for d in found]
+        return Answer("check", "\n".join(lines))
+
+    def _answer_with_model(self, question: str, k: int) -> Iterator[ChatEvent]:
+        hits = self.index.hybrid(question, k)
+        if not hits or self.model is None or self.prompts is None:
+            yield from (ChatAnswer(a) for a in self.answerer.answer(FindSimilar(question)))
+            return
         listing = "\n".join(f"[{h.clause_id}] {h.text}" for h in hits)
         messages = self.prompts["answer_chat"].messages(question=question, precedents=listing)
         text = ""
@@ -229,30 +230,37 @@ class ChatAssistant:
             text += piece
             yield ChatToken(piece)
         allowed = [h.clause_id for h in hits]
-        cited = _cited_in_order(text, allowed)
-        _clean, _ids, removed = extract_markers(text, allowed)
+        _clean, cited, removed = extract_markers(text, allowed)
         note = (
             f"\n\n({removed} citation(s) to clauses not retrieved were removed.)" if removed else ""
         )
         shown = _strip_unknown_markers(text, allowed)
         citations = [c for c in (self._citation(i) for i in cited) if c]
-        yield ChatAnswer(Answer("answer", shown + note, citations))
+        yield ChatAnswer(Answer("answer", shown + note, citations, ids=cited))
+
+    # -- memory --------------------------------------------------------------------------
+
+    def _remember(
+        self, conversation: Conversation, message: str, request: Request, answer: Answer
+    ) -> None:
+        conversation.messages += [
+            {"role": "user", "content": message},
+            {"role": "assistant", "content": answer.text},
+        ]
+        texts = {}
+        for cid in answer.ids[:50]:
+            record = self.index.record(cid)
+            if record is not None:
+                texts[cid] = record[0]
+        if answer.kind not in ("clarify", "check", "revision"):
+            conversation.last = Turn(request, list(answer.ids), texts)
+        conversation.add_proposals(answer.proposals)
 
     def _citation(self, clause_id: str) -> Citation | None:
         record = self.index.record(clause_id)
         if record is None:
             return None
         return Citation.from_record(clause_id, *record)
-
-
-def _count(message: str) -> int:
-    m = re.search(
-        r"\b(\d|one|two|three|four|five)\s+(?:\w+\s+)?(?:clauses|paragraphs)\b", message, re.I
-    )
-    if not m:
-        return 1
-    word = m.group(1).lower()
-    return max(1, min(5, int(word) if word.isdigit() else _NUMBERS[word]))
 
 
 def _unique(citations: list[Citation]) -> list[Citation]:
@@ -266,18 +274,18 @@ def _target_clauses(rest: str, draft_text: str | None, parser: Any) -> list[str]
     """The clause texts a revision names: pasted after ':' or 'clause N' of the draft."""
     rest = rest.strip()
     pasted = re.sub(r"^(?:clauses?|this|these|the following)?\s*:?\s*", "", rest, flags=re.I)
+    named = re.search(r"\b(?:clause|op|operative|paragraph)s?\s*\d", rest, re.I)
     numbers = (
         [
             int(n)
             for n in re.findall(
-                r"\b(?:clause|op|operative|paragraph)s?\s*(\d+)"
-                r"(?:\s*(?:and|&|,)\s*(\d+))?",
+                r"\b(?:clause|op|operative|paragraph)s?\s*(\d+)(?:\s*(?:and|&|,)\s*(\d+))?",
                 rest,
                 re.I,
             )[0]
             if n
         ]
-        if re.search(r"\b(?:clause|op|operative|paragraph)s?\s*\d", rest, re.I)
+        if named
         else []
     )
     if numbers and draft_text:
@@ -293,11 +301,6 @@ def _target_clauses(rest: str, draft_text: str | None, parser: Any) -> list[str]
 
 def _render(clause: Any) -> str:
     return "\n".join(written(c) for c in clause.walk())
-
-
-def _cited_in_order(text: str, allowed: list[str]) -> list[str]:
-    _clean, ids, _removed = extract_markers(text, allowed)
-    return ids
 
 
 def _strip_unknown_markers(text: str, allowed: list[str]) -> str:

@@ -367,9 +367,11 @@ class Workspace:
             self.mentions,
             self.ranked,
             self.reviser,
+            self.corpus,
             self.chat_model,
             self.prompts,
             self.settings.precedents,
+            self.linter,
         )
 
     def for_backend(self, llm: str, chat_model: Any = None) -> Workspace:

@@ -24,7 +24,13 @@ from typing import Any
 from assistant.settings import LLM_BACKENDS, Settings, StoreSettings
 from eval.environment import describe
 from eval.results import ProgressFactory, RunResult, SuiteResult, null_progress
-from eval.suites import SUITE_NAMES, default_suites_dir, load_suite, suite_corpus
+from eval.suites import (
+    QUESTION_SUITES,
+    SUITE_NAMES,
+    default_suites_dir,
+    load_suite,
+    suite_corpus,
+)
 from eval.thresholds import Thresholds
 from index.errors import ConfigurationError
 
@@ -76,10 +82,15 @@ class EvalRunner:
         self.thresholds = thresholds
         self.suites_dir = suites_dir or default_suites_dir()
         self.progress = progress
-        self._drafting_ws: Any = None
+        self._suite_ws: dict[str, Any] = {}
 
     def build(self, name: str) -> Any:
         """The runner of one suite, with the services it needs from the workspace."""
+        if name in QUESTION_SUITES:
+            from assistant.asking.memory import Conversation
+            from eval.suite_questions import QuestionsSuite
+
+            return QuestionsSuite(name, self.workspace_for(name).assistant, Conversation)
         if name == "retrieval":
             from eval.suite_retrieval import RetrievalSuite
 
@@ -117,18 +128,22 @@ class EvalRunner:
         return DraftingSuite(ws.drafter, texts, DraftRequest, self._clause_checker())
 
     def drafting_workspace(self) -> Any:
-        """The workspace over the drafting suite's corpus (seeds and real texts), in its
-        own folder of the evaluation data directory."""
-        corpus = suite_corpus(load_suite("drafting", self.suites_dir))
+        """The workspace over the drafting suite's corpus (seeds and real texts)."""
+        return self.workspace_for("drafting")
+
+    def workspace_for(self, name: str) -> Any:
+        """The workspace over a suite's corpus, in its own folder of the evaluation data
+        directory (the run's workspace when the suite names no corpus)."""
+        corpus = suite_corpus(load_suite(name, self.suites_dir))
         if not corpus:
             return self.ws
-        if self._drafting_ws is None:
+        if name not in self._suite_ws:
             settings = self.ws.settings.model_copy(
-                update={"corpus": corpus, "data_dir": Path(self.ws.settings.data_dir) / "drafting"}
+                update={"corpus": corpus, "data_dir": Path(self.ws.settings.data_dir) / name}
             )
             chat_model = self.ws.__dict__.get("chat_model")
-            self._drafting_ws = type(self.ws)(settings, chat_model=chat_model)
-        return self._drafting_ws
+            self._suite_ws[name] = type(self.ws)(settings, chat_model=chat_model)
+        return self._suite_ws[name]
 
     def run(self, names: list[str] | None = None) -> RunResult:
         """Run the named suites (default: all) and check the thresholds."""

@@ -17,8 +17,16 @@ from index.errors import ConfigurationError
 
 log = logging.getLogger(__name__)
 
-SUITE_NAMES = ("retrieval", "mentions", "linting", "drafting")
-MIN_CASES = {"retrieval": 30, "mentions": 15, "linting": 15, "drafting": 30}
+QUESTION_SUITES = ("questions_seeds", "questions_realtexts")
+SUITE_NAMES = ("retrieval", "mentions", "linting", "drafting", *QUESTION_SUITES)
+MIN_CASES = {
+    "retrieval": 30,
+    "mentions": 15,
+    "linting": 15,
+    "drafting": 30,
+    "questions_seeds": 100,
+    "questions_realtexts": 70,
+}
 ID_FIELDS = {"retrieval": "relevant", "mentions": "expected", "drafting": "relevant"}
 SEED_SYMBOLS = ("IOM/1/1", "IOM/1/2", "IOM/1/3", "IOM/1/4", "GA/3/1.1")
 
@@ -42,7 +50,12 @@ def load_suite(name: str, directory: Path | None = None) -> dict[str, Any]:
 
 
 def clause_ids(case: dict[str, Any], name: str) -> list[str]:
-    """The clause IDs a case names (empty for suites that name none)."""
+    """The clause IDs a case names (empty for suites that name none). A question over the
+    real texts names IDs of those texts, which are checked by reading, not here."""
+    if name == "questions_seeds":
+        expected = case.get("expected", {})
+        one = [expected["clause"]] if case.get("intent") == "show" and "clause" in expected else []
+        return [*expected.get("clauses", []), *expected.get("relevant", []), *one]
     field = ID_FIELDS.get(name)
     return list(case.get(field, [])) if field else []
 

@@ -20,7 +20,9 @@ def _pool(tmp_path, llm="fake", limit=2):
 def test_the_base_backend_is_the_base_workspace_and_precedents_are_a_request_field(tmp_path):
     pool, _model = _pool(tmp_path)
     assert pool.get("fake") is pool.base and pool.get(None) is pool.base
-    answer = pool.get("fake").assistant.respond("witness protection programmes", precedents=2)
+    answer = pool.get("fake").assistant.respond(
+        "how are witnesses of trafficking protected?", precedents=2
+    )
     assert answer.kind == "answer" and len(answer.citations) <= 2
     with pytest.raises(ConfigurationError, match="unknown backend"):
         pool.get("gpt-9")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,9 +90,16 @@ def decode_text(data: bytes, path: str | Path, encoding: str | None = None) -> s
         raise InputError(path, f"unknown encoding {name!r}") from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _control_chars(text)
-    if bad:
+    stray = len(_CONTROL.findall(text)) if bad else 0
+    if bad and (stray > text.count("\n") + 1 or stray * 20 > len(text)):
         raise InputError(path, f"control character U+{ord(bad[1]):04X}: not a text file", bad[0])
+    if bad:  # at most one a line, as PDF-to-text tools leave after line numbers: spaces
+        log.warning("%s:%d: control character U+%04X read as a space", path, bad[0], ord(bad[1]))
+        text = _CONTROL.sub(" ", text)
     return text
+
+
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f]")
 
 
 def _control_chars(text: str) -> tuple[int, str] | None:

@@ -125,6 +125,10 @@ class MentionSearch:
     def __len__(self) -> int:
         return len(self._ids)
 
+    def knows(self, word: str) -> bool:
+        """Whether some clause of the corpus holds ``word`` (folded)."""
+        return self._tok.fold(word) in self._postings
+
     def _add(self, group: int, clause_id: str, text: str) -> None:
         idx = len(self._ids)
         keys, starts, ends = self._tok.split(text)
