@@ -242,7 +242,7 @@ def test_proposals_accumulate_and_the_conversation_survives_a_restart(ws, tmp_pa
 def test_a_damaged_conversation_file_is_named(tmp_path):
     store = ConversationStore(tmp_path)
     (tmp_path / "s1.json").write_text("{not json", "utf-8")
-    with pytest.raises(ClausewrightError, match="s1.json"):
+    with pytest.raises(ClausewrightError, match=r"s1\.json"):
         store.load("s1")
     with pytest.raises(ClausewrightError, match="invalid session name"):
         store.load("../etc/passwd")

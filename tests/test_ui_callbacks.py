@@ -122,9 +122,30 @@ def test_sessions_restore_their_own_draft_only(cb):
         "General Assembly Third Committee",
         "Trafficking in persons",
     )
-    assert again[7:] == ("un", "fake", 4)
+    assert again[7:10] == ("un", "fake", 4)
+    assert again[10:12] == ([], [])  # no conversation yet
     assert cb.load(second[0])[1] != DRAFT
     assert cb.load("../../etc/passwd")[1] != DRAFT  # a bad ID gets a new session
+
+
+def test_the_conversation_and_its_proposals_survive_a_reload(cb):
+    session = cb.load(None)[0]
+    for message in (
+        "propose an operative clause on witness protection",
+        "which drafts mention AVRR?",
+    ):
+        steps = list(cb.chat(message, [], DRAFT, "auto", "fake", 6, session))
+    proposals, choices = steps[-1][2], steps[-1][4]
+    assert len(proposals) == 1 and choices["value"] == "0"  # kept after the search
+    follow = list(cb.chat("and in the preamble?", [], DRAFT, "auto", "fake", 6, session))[-1]
+    assert "No clause in the preamble mentions 'AVRR'" in follow[0][-1]["content"]
+    cb.insert("0", proposals, DRAFT, "auto", session)
+    restored = cb.load(session)
+    history, kept, marked = restored[10], restored[11], restored[12]
+    assert [m["role"] for m in history] == ["user", "assistant"] * 3
+    assert history[0]["content"] == "propose an operative clause on witness protection"
+    assert [p.text for p in kept] == [p.text for p in proposals]
+    assert marked["choices"][0][0].startswith("[inserted] ")
 
 
 def test_backend_failure_is_reported_in_the_chat(tmp_path):

@@ -68,8 +68,8 @@ def build_app(pool: WorkspacePool, sessions: Sessions, max_upload_mb: int) -> gr
                 draft = _draft_panel()
             corpus = _corpus_tab(cb.limit)
             settings = _settings_tab(pool)
-        _wire_session(demo, cb, session, draft, settings, corpus)
-        _wire_chat(cb, chat, draft, settings, proposals)
+        _wire_session(demo, cb, session, draft, settings, corpus, chat, proposals)
+        _wire_chat(cb, chat, draft, settings, proposals, session)
         _wire_draft(cb, session, draft, settings)
         _wire_corpus(cb, corpus)
     return demo
@@ -179,7 +179,9 @@ def _settings_tab(pool: WorkspacePool) -> SimpleNamespace:
     return SimpleNamespace(backend=backend, profile=profile, precedents=precedents)
 
 
-def _wire_session(demo: gr.Blocks, cb: WorkspaceCallbacks, session, draft, settings, corpus):
+def _wire_session(
+    demo: gr.Blocks, cb: WorkspaceCallbacks, session, draft, settings, corpus, chat, proposals
+):
     demo.load(
         cb.load,
         [session],
@@ -190,6 +192,9 @@ def _wire_session(demo: gr.Blocks, cb: WorkspaceCallbacks, session, draft, setti
             settings.profile,
             settings.backend,
             settings.precedents,
+            chat.chatbot,
+            proposals,
+            chat.choices,
         ],
     )
     demo.load(cb.corpus_view, None, [corpus.table, corpus.warnings])
@@ -204,7 +209,7 @@ def _wire_session(demo: gr.Blocks, cb: WorkspaceCallbacks, session, draft, setti
         )
 
 
-def _wire_chat(cb: WorkspaceCallbacks, chat, draft, settings, proposals) -> None:
+def _wire_chat(cb: WorkspaceCallbacks, chat, draft, settings, proposals, session) -> None:
     inputs = [
         chat.message,
         chat.chatbot,
@@ -212,6 +217,7 @@ def _wire_chat(cb: WorkspaceCallbacks, chat, draft, settings, proposals) -> None
         settings.profile,
         settings.backend,
         settings.precedents,
+        session,
     ]
     outputs = [
         chat.chatbot,
@@ -226,8 +232,10 @@ def _wire_chat(cb: WorkspaceCallbacks, chat, draft, settings, proposals) -> None
         trigger(cb.chat, inputs, outputs, concurrency_id=CHAT_GROUP, concurrency_limit=1)
     chat.citations.input(cb.show_citation, [chat.citations], [chat.viewer])
     chat.insert.click(
-        cb.insert, [chat.choices, proposals, draft.text, settings.profile], [draft.text]
-    )
+        cb.insert,
+        [chat.choices, proposals, draft.text, settings.profile, session],
+        [draft.text],
+    ).then(cb.proposal_choices, [session], [chat.choices])
 
 
 def _wire_draft(cb: WorkspaceCallbacks, session, draft, settings) -> None:

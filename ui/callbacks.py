@@ -17,6 +17,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.asking.memory import Conversation
 from assistant.chat import ChatAnswer, ChatToken
 from assistant.draft_document import DraftDocument, DraftHeader
 from assistant.export import to_docx, to_markdown
@@ -46,9 +47,11 @@ class WorkspaceCallbacks:
     # -- the session and its draft ------------------------------------------------------
 
     def load(self, session_id: str | None) -> tuple[Any, ...]:
-        """Page load: the session's saved draft and settings (a new session if none)."""
+        """Page load: the session's saved draft, settings and conversation (its messages and
+        every proposal made so far), or a new session if none."""
         draft = self.sessions.restore(inputs.session_id(session_id))
         header = DraftHeader.from_text(draft.text)
+        talk = self.sessions.conversation(draft.session_id)
         return (
             draft.session_id,
             draft.text,
@@ -60,6 +63,9 @@ class WorkspaceCallbacks:
             draft.profile,
             draft.backend,
             draft.precedents,
+            list(talk.messages),
+            list(talk.proposals),
+            _choices(talk),
         )
 
     def autosave(
@@ -103,8 +109,11 @@ class WorkspaceCallbacks:
         profile: str,
         backend: str,
         precedents: float,
+        session_id: str | None = None,
     ) -> Iterator[tuple[Any, ...]]:
-        """Stream the assistant's answer; then offer its citations and proposals.
+        """Stream the assistant's answer; then offer its citations and every proposal of the
+        conversation (the newest chosen). The conversation is the session's, saved after
+        each answer, so follow-ups and a reload keep it.
 
         Yields (chat history, message box, proposals, citation chips, proposal choices,
         clause viewer, status line).
@@ -112,16 +121,19 @@ class WorkspaceCallbacks:
         message = inputs.text(message, "message")
         history = inputs.items(history, "history", dict, "the chat so far (a list of messages)")
         text = inputs.text(text)
+        session_id = inputs.session_id(session_id)
         profile, backend, count = self._settings(profile, backend, precedents)
         if not message.strip():
             yield history, "", gr.update(), gr.update(), gr.update(), gr.update(), gr.update()
             return
+        talk = self.sessions.conversation(session_id) if session_id else Conversation()
         history += [{"role": "user", "content": message}, {"role": "assistant", "content": "…"}]
         yield _step(history, WRITING)
         written, answer = "", None
         try:
             assistant = self.pool.get(backend).assistant
-            for event in assistant.stream(message, text, profile_name(profile), count):
+            stream = assistant.stream(message, text, profile_name(profile), count, talk)
+            for event in stream:
                 if isinstance(event, ChatToken):
                     written += event.text
                     history[-1] = {"role": "assistant", "content": written}
@@ -136,9 +148,25 @@ class WorkspaceCallbacks:
             return
         history[-1] = {"role": "assistant", "content": answer.text if answer else written}
         citations = list(answer.citations) if answer else []
-        proposals = list(answer.proposals) if answer else []
-        status = f"{len(citations)} citation(s), {len(proposals)} proposed clause(s)."
-        yield _step(history, status, proposals, citations)
+        made = len(answer.proposals) if answer else 0
+        status = f"{len(citations)} citation(s), {made} proposed clause(s)."
+        if session_id:
+            self._save_conversation(session_id, talk)
+        if len(talk.proposals) > made:
+            status += f" {len(talk.proposals)} proposal(s) in this conversation."
+        yield _step(history, status, list(talk.proposals), citations, _choices(talk))
+
+    def proposal_choices(self, session_id: str | None) -> Any:
+        """The conversation's proposals as choices (after an insert marks one)."""
+        session_id = inputs.session_id(session_id)
+        return _choices(self.sessions.conversation(session_id) if session_id else Conversation())
+
+    def _save_conversation(self, session_id: str, talk: Conversation) -> None:
+        try:
+            self.sessions.save_conversation(session_id, talk)
+        except (ClausewrightError, OSError) as exc:
+            log.error("conversation not saved: %s", exc)
+            gr.Warning(f"The conversation could not be saved: {exc}")
 
     def show_citation(self, clause_id: str | None) -> str:
         """A citation chip was clicked: the clause, its resolution and source lines."""
@@ -147,16 +175,29 @@ class WorkspaceCallbacks:
             return ""
         return render.clause_markdown(clause_id, self.pool.base.ranked.record(clause_id))
 
-    def insert(self, choice: str | None, proposals: list[Any] | None, text: str, profile: str):
-        """Insert the chosen proposal into its section of the draft and renumber."""
+    def insert(
+        self,
+        choice: str | None,
+        proposals: list[Any] | None,
+        text: str,
+        profile: str,
+        session_id: str | None = None,
+    ):
+        """Insert the chosen proposal into its section of the draft and renumber; the
+        conversation marks it inserted."""
         choice = inputs.key(choice, "choice")
         proposals = inputs.items(proposals, "proposals", object, "a list")
         text, profile = inputs.text(text), _profile(profile)
+        session_id = inputs.session_id(session_id)
         if choice is None or not choice.isdigit() or int(choice) >= len(proposals):
             gr.Warning("Choose a proposed clause first.")
             return text
         doc = self._doc(text, profile)
         doc.insert(proposals[int(choice)])
+        if session_id:
+            talk = self.sessions.conversation(session_id)
+            talk.mark_inserted(int(choice))
+            self._save_conversation(session_id, talk)
         return doc.text
 
     # -- lint results ------------------------------------------------------------------
@@ -251,6 +292,7 @@ def _step(
     status: str,
     proposals: list[Any] | None = None,
     citations: list[Any] | None = None,
+    choices: Any = None,
 ) -> tuple[Any, ...]:
     """One update of the chat outputs (the choices are empty while the answer is written)."""
     return (
@@ -258,7 +300,13 @@ def _step(
         "",
         proposals or [],
         gr.update(choices=render.citation_choices(citations or []), value=None),
-        gr.update(choices=render.proposal_choices(proposals or []), value=None),
+        choices if choices is not None else gr.update(choices=[], value=None),
         "",
         status,
     )
+
+
+def _choices(talk: Conversation) -> Any:
+    """Every proposal of the conversation, inserted ones marked, the newest chosen."""
+    choices = render.proposal_choices(talk.proposals, talk.inserted)
+    return gr.update(choices=choices, value=choices[-1][1] if choices else None)

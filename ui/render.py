@@ -49,13 +49,17 @@ def clause_markdown(clause_id: str, record: tuple[str, dict[str, Any]] | None) -
     return "\n".join(parts)
 
 
-def proposal_choices(proposals: Sequence[Any]) -> list[tuple[str, str]]:
-    """Proposed clauses for "insert into draft": (short label, index)."""
+def proposal_choices(
+    proposals: Sequence[Any], inserted: Sequence[bool] = ()
+) -> list[tuple[str, str]]:
+    """Proposed clauses for "insert into draft": (short label, index); inserted ones marked."""
     out = []
     for i, p in enumerate(proposals):
         label = p.plain if len(p.plain) <= 140 else p.plain[:139] + "…"
         if p.unprecedented:
             label += "  [no precedent]"
+        if i < len(inserted) and inserted[i]:
+            label = "[inserted] " + label
         out.append((label, str(i)))
     return out
 

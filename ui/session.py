@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant.asking.memory import Conversation, ConversationStore
 from assistant.draft_autosave import DraftStore, new_session_id
 from assistant.draft_document import DraftDocument, DraftHeader
 from assistant.drafting.context import DEFAULT_OPENING
@@ -64,6 +65,7 @@ class Sessions:
     ) -> None:
         self.data_dir = Path(data_dir)
         self.store = DraftStore(self.data_dir / "drafts")
+        self.conversations = ConversationStore(self.data_dir / "conversations")
         self.defaults: dict[str, Any] = {
             "profile": profile,
             "backend": backend,
@@ -107,3 +109,14 @@ class Sessions:
 
     def save(self, draft: SessionDraft) -> None:
         self.store.save(draft.session_id, draft.to_dict())
+
+    def conversation(self, session_id: str) -> Conversation:
+        """The session's conversation (a new one if none, or if its file is damaged)."""
+        try:
+            return self.conversations.load(session_id)
+        except ClausewrightError as exc:
+            log.warning("conversation not restored: %s", exc)
+            return Conversation()
+
+    def save_conversation(self, session_id: str, conversation: Conversation) -> None:
+        self.conversations.save(session_id, conversation)

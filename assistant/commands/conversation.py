@@ -7,8 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from assistant.asking.memory import Conversation
 from assistant.chat import ChatAnswer
-from assistant.drafting.proposals import Proposal
+from assistant.draft_document import DraftDocument
 from assistant.settings import LLM_BACKENDS, load_settings
 from assistant.workspace import Workspace
 from index.errors import InputError
@@ -32,6 +33,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--draft", help="a draft file to work on (/insert adds proposals to it)")
     p.add_argument("--profile")
     p.add_argument("--backend", choices=BACKENDS)
+    p.add_argument(
+        "--session",
+        default="terminal",
+        help="conversation name: it is saved under <data dir>/conversations and restored "
+        "next time (default: terminal)",
+    )
+    p.add_argument("--new", action="store_true", help="start the session's conversation afresh")
     p.set_defaults(func=cmd_chat)
 
 
@@ -75,48 +83,73 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return 0 if all(p.clean for p in proposals) else 1
 
 
-HELP = """Ask about the corpus ("which drafts mention AVRR?"), ask for clauses ("propose two
-operative clauses on witness protection"), or revise ("strengthen clause 2",
-"shorten: 3. *Encourages* …"). Commands: /insert N  /show  /lint  /fix  /help  /quit"""
+HELP = """Ask about the corpus ("which drafts mention AVRR?", "what does IOM/1/4 op 8 say?",
+"how many operative clauses does IOM/1/3 have?"), follow up ("and in the preamble?"),
+ask for clauses ("propose two operative clauses on witness protection"), or revise
+("strengthen clause 2", "shorten: 3. *Encourages* …"). Commands: /insert N (a proposal of
+this conversation, see /proposals)  /proposals  /show  /lint  /fix  /help  /quit"""
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from assistant.draft_document import DraftDocument
+    from assistant.asking.memory import ConversationStore
 
     ws = _workspace(args.backend)
+    store = ConversationStore(ws.data_dir / "conversations")
+    conversation = Conversation() if args.new else store.load(args.session)
     doc = DraftDocument(_read_draft(args.draft) or "", ws.linter, ws.parser, args.profile)
-    last: list[Proposal] = []
     sys.stdout.write(HELP + "\n")
+    if conversation.messages:
+        turns = len(conversation.messages) // 2
+        sys.stdout.write(
+            f"(session {args.session!r} restored: {turns} earlier question(s), "
+            f"{len(conversation.proposals)} proposal(s); --new starts afresh)\n"
+        )
     for line in sys.stdin:
         message = line.strip()
         if not message:
             continue
         if message.startswith("/"):
-            if not _command(message, doc, last, args.draft):
+            if not _command(message, doc, conversation, args.draft):
                 break
+            store.save(args.session, conversation)
             continue
+        before = len(conversation.proposals)
         answer = None
-        for event in ws.assistant.stream(message, doc.text, args.profile):
+        for event in ws.assistant.stream(message, doc.text, args.profile, None, conversation):
             if isinstance(event, ChatAnswer):
                 answer = event.answer
+        store.save(args.session, conversation)
         if answer is None:
             continue
         sys.stdout.write(answer.text + "\n")
-        last[:] = answer.proposals
-        if last:
-            sys.stdout.write("(/insert N puts proposal N into the draft)\n")
+        made = len(conversation.proposals) - before
+        if made:
+            numbers = ", ".join(str(n) for n in range(before + 1, before + made + 1))
+            sys.stdout.write(f"(proposal {numbers}: /insert N puts proposal N into the draft)\n")
     return 0
 
 
-def _command(message: str, doc, last: list, path: str | None) -> bool:
+def _command(
+    message: str, doc: DraftDocument, conversation: Conversation, path: str | None
+) -> bool:
     word, _, rest = message.partition(" ")
+    made = conversation.proposals
     if word in ("/quit", "/exit"):
         return False
-    if word == "/insert" and rest.strip().isdigit() and 0 < int(rest) <= len(last):
-        doc.insert(last[int(rest) - 1])
+    if word == "/insert" and not (rest.strip().isdigit() and 0 < int(rest) <= len(made)):
+        have = f"1 to {len(made)}" if made else "none yet: ask for a clause first"
+        sys.stdout.write(f"/insert N: N is a proposal number ({have}); see /proposals\n")
+    elif word == "/insert":
+        doc.insert(made[int(rest) - 1])
+        conversation.mark_inserted(int(rest) - 1)
         if path:
             Path(path).write_text(doc.text, "utf-8")
         sys.stdout.write(doc.text + "\n")
+    elif word == "/proposals":
+        for n, (p, used) in enumerate(zip(made, conversation.inserted, strict=True), start=1):
+            sys.stdout.write(f"{n}. {'[inserted] ' if used else ''}{p.text}\n")
+        if not made:
+            sys.stdout.write("no proposals yet\n")
     elif word == "/show":
         sys.stdout.write(doc.text + "\n")
     elif word == "/lint":

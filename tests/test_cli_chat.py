@@ -1,0 +1,32 @@
+"""``clausewright chat`` as a user runs it: memory across turns and across restarts."""
+
+from __future__ import annotations
+
+import io
+
+from assistant.cli import main
+
+
+def _chat(monkeypatch, capsys, lines: list[str], *args: str) -> str:
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert main(["chat", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_a_follow_up_is_answered_after_a_restart(monkeypatch, capsys, data_dir):
+    monkeypatch.setenv("CLAUSEWRIGHT_LLM", "fake")
+    out = _chat(monkeypatch, capsys, ["which drafts mention shelters?", "/quit"])
+    assert "clauses in" in out and "mention 'shelters'" in out
+    out = _chat(monkeypatch, capsys, ["and in the preamble?", "/quit"])
+    assert "session 'terminal' restored: 1 earlier question(s)" in out
+    listed = [line for line in out.splitlines() if line.startswith("- `")]
+    assert listed and all(" pre " in line for line in listed)
+    out = _chat(monkeypatch, capsys, ["and in the preamble?", "/quit"], "--new")
+    assert "I could not tell what you want" in out  # a new conversation has nothing to narrow
+
+
+def test_insert_names_the_proposals_there_are(monkeypatch, capsys, data_dir):
+    monkeypatch.setenv("CLAUSEWRIGHT_LLM", "fake")
+    out = _chat(monkeypatch, capsys, ["/insert 5", "/proposals", "/quit"], "--session", "s2")
+    assert "/insert N: N is a proposal number (none yet: ask for a clause first)" in out
+    assert "no proposals yet" in out
