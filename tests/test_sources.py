@@ -30,6 +30,23 @@ def test_binary_file_names_the_line(tmp_path):
         read_source(f)
 
 
+def test_stray_control_characters_of_a_pdf_extraction_are_read_as_spaces(tmp_path):
+    # pdftotext leaves U+0003 after printed line numbers: one a line is text, not binary
+    f = tmp_path / "mun.txt"
+    lines = [
+        "Code: X/1/1",
+        "The General Assembly,",
+        "Noting the crisis,",
+        "1. Urges States to act.",
+    ]
+    f.write_text("\n".join(f"{n}\x03 {line}" for n, line in enumerate(lines, 1)), "utf-8")
+    assert "\x03" not in read_source(f).text and "1  Code: X/1/1" in read_source(f).text
+    g = tmp_path / "noise.txt"
+    g.write_text("a\x03\x04\x05\x06 b\n", "utf-8")  # many on one line: not a text file
+    with pytest.raises(InputError, match=r"noise\.txt:1: control character U\+0003"):
+        read_source(g)
+
+
 def test_wrong_encoding_names_line_and_column(tmp_path):
     f = tmp_path / "latin.txt"
     f.write_bytes("Recalling,\nCôte d'Ivoire\n".encode("latin-1"))
