@@ -9,7 +9,8 @@ the intent read, and the answer — the exact set of clauses for exhaustive ques
 relevant clause in the top 10 for ranked ones, the clause shown, the fact's value, the
 kind and count of clauses asked for. ``routing_drafted`` counts questions answered with
 a drafted clause (the target is 0). Metrics are given overall, per intent and per split
-(``tune_`` / ``report_``); thresholds apply to the report split.
+(``tune_`` / ``report_`` / ``holdout_``: written later, by a reader who never saw the
+code); thresholds apply to the report and holdout splits.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from eval.results import ProgressFactory, SuiteResult, null_progress, rounded, r
 log = logging.getLogger(__name__)
 
 INTENTS = ("mentions", "similar", "show", "facts", "propose", "revise", "check", "clarify")
-SPLITS = ("tune", "report")
+SPLITS = ("tune", "report", "holdout")
 RANKED_K = 10
 _DRAFTS = ("proposals", "revision")
 _ASKS_FOR_DRAFTS = ("propose", "revise")
