@@ -19,8 +19,9 @@ def test_a_follow_up_is_answered_after_a_restart(monkeypatch, capsys, data_dir):
     assert "clauses in" in out and "mention 'shelters'" in out
     out = _chat(monkeypatch, capsys, ["and in the preamble?", "/quit"])
     assert "session 'terminal' restored: 1 earlier question(s)" in out
-    listed = [line for line in out.splitlines() if line.startswith("- `")]
+    listed = [line for line in out.splitlines() if line.startswith("- IOM/")]
     assert listed and all(" pre " in line for line in listed)
+    assert "`" not in out and "**" not in out  # Markdown marks are for the web page
     out = _chat(monkeypatch, capsys, ["and in the preamble?", "/quit"], "--new")
     assert "I could not tell what you want" in out  # a new conversation has nothing to narrow
 
@@ -30,3 +31,10 @@ def test_insert_names_the_proposals_there_are(monkeypatch, capsys, data_dir):
     out = _chat(monkeypatch, capsys, ["/insert 5", "/proposals", "/quit"], "--session", "s2")
     assert "/insert N: N is a proposal number (none yet: ask for a clause first)" in out
     assert "no proposals yet" in out
+
+
+def test_plain_keeps_clause_emphasis_and_drops_markdown_marks():
+    from assistant.commands.conversation import plain
+
+    said = "**IOM/1/4** (2)\n- `IOM/1/4 op 8` 8. *Further Recommends* the development"
+    assert plain(said) == "IOM/1/4 (2)\n- IOM/1/4 op 8 8. *Further Recommends* the development"

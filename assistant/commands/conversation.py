@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -104,7 +105,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
             f"(session {args.session!r} restored: {turns} earlier question(s), "
             f"{len(conversation.proposals)} proposal(s); --new starts afresh)\n"
         )
-    for line in sys.stdin:
+    live = sys.stdin.isatty() and sys.stdout.isatty()
+    while (line := _next_line(live)) is not None:
         message = line.strip()
         if not message:
             continue
@@ -114,19 +116,41 @@ def cmd_chat(args: argparse.Namespace) -> int:
             store.save(args.session, conversation)
             continue
         before = len(conversation.proposals)
-        answer = None
+        answer, streamed = None, False
         for event in ws.assistant.stream(message, doc.text, args.profile, None, conversation):
             if isinstance(event, ChatAnswer):
                 answer = event.answer
+            elif live and event.text:  # the model's words as they come
+                sys.stdout.write(event.text)
+                sys.stdout.flush()
+                streamed = True
         store.save(args.session, conversation)
         if answer is None:
             continue
-        sys.stdout.write(answer.text + "\n")
+        sys.stdout.write(("\n\n" if streamed else "") + plain(answer.text) + "\n")
         made = len(conversation.proposals) - before
         if made:
             numbers = ", ".join(str(n) for n in range(before + 1, before + made + 1))
             sys.stdout.write(f"(proposal {numbers}: /insert N puts proposal N into the draft)\n")
     return 0
+
+
+def _next_line(live: bool) -> str | None:
+    """The user's next line: with a prompt at a terminal; None at the end of input."""
+    if live:
+        try:
+            return input("you> ")
+        except EOFError:
+            return None
+    line = sys.stdin.readline()
+    return line if line else None
+
+
+def plain(markdown: str) -> str:
+    """An answer for a terminal: Markdown emphasis and code marks taken off, clause
+    emphasis (``*Urges*``) kept, since it is part of the clause as it goes into a draft."""
+    text = re.sub(r"\*\*([^*\n]+)\*\*", r"\1", markdown)
+    return re.sub(r"`([^`\n]+)`", r"\1", text)
 
 
 def _command(
