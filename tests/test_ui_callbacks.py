@@ -59,6 +59,8 @@ def test_mention_question_cites_both_iom_resolutions(cb):
     assert status == "4 citation(s), 0 proposed clause(s)." and steps[0][-1] == "Writing…"
     shown = cb.show_citation("IOM/1/3 op 9")
     assert "Assisted Voluntary Return" in shown and "Source: `" in shown and "lines" in shown
+    whole = cb.show_citation("IOM/1/4 op 8")  # a cited clause comes with its sub-clauses
+    assert "> a. Constructing a comprehensive" in whole and "> b. Considering" in whole
 
 
 def test_clause_request_streams_then_offers_the_proposal_for_insertion(cb):

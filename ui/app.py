@@ -13,8 +13,10 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.asking.answers import EXAMPLES
 from assistant.settings import ServeSettings
 from index.errors import ConfigurationError
+from ui import render
 from ui.callbacks import MAX_PRECEDENTS, WorkspaceCallbacks
 from ui.pool import WorkspacePool
 from ui.render import CORPUS_HEADERS
@@ -77,7 +79,13 @@ def build_app(pool: WorkspacePool, sessions: Sessions, max_upload_mb: int) -> gr
 
 def _chat_panel() -> SimpleNamespace:
     with gr.Column(scale=5):
-        chatbot = gr.Chatbot(label="Assistant", height=430, elem_id="chat", buttons=["copy"])
+        chatbot = gr.Chatbot(
+            label="Assistant",
+            height=430,
+            elem_id="chat",
+            buttons=["copy"],
+            placeholder=render.welcome_markdown(EXAMPLES),
+        )
         with gr.Row():
             message = gr.Textbox(
                 placeholder='Ask ("which drafts mention AVRR?") or request a clause…',
@@ -105,7 +113,7 @@ def _chat_panel() -> SimpleNamespace:
 
 def _draft_panel() -> SimpleNamespace:
     with gr.Column(scale=6):
-        with gr.Accordion("Header", open=False, elem_id="header-fields"):
+        with gr.Accordion("Header", open=True, elem_id="header-fields"):
             with gr.Row():
                 code = gr.Textbox(label="Symbol", elem_id="hdr-code")
                 committee = gr.Textbox(label="Committee", elem_id="hdr-committee")

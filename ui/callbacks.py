@@ -20,7 +20,7 @@ import gradio as gr
 from assistant.asking.memory import Conversation
 from assistant.chat import ChatAnswer, ChatToken
 from assistant.draft_document import DraftDocument, DraftHeader
-from assistant.export import to_docx, to_markdown
+from assistant.export import to_docx, to_markdown, written
 from index.errors import ClausewrightError
 from ui import inputs, render
 from ui.pool import WorkspacePool
@@ -173,7 +173,10 @@ class WorkspaceCallbacks:
         clause_id = inputs.key(clause_id, "clause_id")
         if not clause_id:
             return ""
-        return render.clause_markdown(clause_id, self.pool.base.ranked.record(clause_id))
+        ws = self.pool.base
+        clause = ws.corpus.by_id().get(clause_id)
+        below = [written(c) for c in clause.walk()[1:]] if clause is not None else []
+        return render.clause_markdown(clause_id, ws.ranked.record(clause_id), below)
 
     def insert(
         self,

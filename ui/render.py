@@ -27,11 +27,14 @@ def citation_choices(citations: Sequence[Any]) -> list[tuple[str, str]]:
     return [(c.id, c.id) for c in citations]
 
 
-def clause_markdown(clause_id: str, record: tuple[str, dict[str, Any]] | None) -> str:
-    """A cited clause with its resolution, clause ID and source lines."""
+def clause_markdown(
+    clause_id: str, record: tuple[str, dict[str, Any]] | None, subclauses: Sequence[str] = ()
+) -> str:
+    """A cited clause with its resolution, clause ID, sub-clauses and source lines."""
     if record is None:
         return f"`{clause_id}` is not in the index (was its file removed?)."
     text, meta = record
+    text = "\n".join([text, *subclauses])
     resolution = meta.get("symbol") or clause_id.split(" ", 1)[0]
     about = " — ".join(str(v) for v in (meta.get("body"), meta.get("topic")) if v)
     start, end = meta.get("line_start", 0), meta.get("line_end", 0)
@@ -47,6 +50,12 @@ def clause_markdown(clause_id: str, record: tuple[str, dict[str, Any]] | None) -
         f"Source: `{source}`, {lines}",
     ]
     return "\n".join(parts)
+
+
+def welcome_markdown(examples: Sequence[str]) -> str:
+    """What an empty chat shows: what to ask, with examples."""
+    lines = ["**Ask about the corpus or ask for a clause.** For example:", ""]
+    return "\n".join([*lines, *(f"- {e}" for e in examples)])
 
 
 def proposal_choices(
