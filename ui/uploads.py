@@ -30,7 +30,7 @@ from ui.pool import WorkspacePool
 
 log = logging.getLogger(__name__)
 
-UPLOAD_TYPES = (".txt", ".md", ".pdf", ".docx")
+UPLOAD_TYPES = (".txt", ".md", ".pdf", ".docx", ".tex")
 MIB = 1024 * 1024  # Gradio counts max_file_size="20mb" as 20 MiB, and so does the check here
 CHECKING = 0.1  # the share of the progress bar for checking the files before indexing
 Progress = Callable[..., Any]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from index.clause_tree import ParseWarning
 
@@ -34,6 +35,8 @@ _UNICODE = str.maketrans(
 _BULLET = re.compile(r"^\s*(?:[-•▪◦●·∙]\s+|[-•▪◦●·∙]$)+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown headings: "## Resolution GA/1/1"
 _MD_LABEL = re.compile(r"^\*\*([^*]{2,40}?):\*\*")  # Markdown bold labels: "**Topic:**"
+# reference marks of an annotated example ("[4] Affirming [5] that …")
+_ANNOTATION = re.compile(r"(?:(?<=\s)|^)\[\d{1,2}\]\s*")
 _PDF_NUMBER = re.compile(r"^(\d{1,4})(?:\s+|$)")
 _NOT_PDF_NUMBER = re.compile(r"^\d+[.)]")
 _PAGE_NOISE = [
@@ -50,6 +53,8 @@ _PAGE_NOISE = [
         r"^please recycle$",
     )
 ]
+_NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(?P<t>\S.{2,200})$")
+_CLAUSE_END = re.compile(r"[,;.]\W*$")
 _HEADING_SAFE = re.compile(r"^(annex|code:|topic:|committee:|resolution\b|\*?the\b)", re.I)
 
 
@@ -90,9 +95,14 @@ def clean_lines(raw: list[str], source: str) -> Cleaned:
                 pdf_no = last = int(m.group(1))
                 text = _BULLET.sub("", text[m.end() :]).strip()
         text = _MD_LABEL.sub(r"\1:", _MD_HEADING.sub("", text))
+        if "[" in text:
+            text = _ANNOTATION.sub("", text)
         lines.append(Line(i, re.sub(r"\s{2,}", " ", text), pdf_no))
     out = Cleaned(lines, numbered)
     _mark_noise(out)
+    _mark_repeated_titles(out)
+    if numbered:
+        _mark_interleaved(out)
     _report_detached_numbers(out, source)
     return out
 
@@ -118,6 +128,44 @@ def _mark_noise(cleaned: Cleaned) -> None:
         if ln.text and (_is_running_header(ln.text, counts) or _is_page_noise(ln.text)):
             ln.noise = True
             cleaned.noise.append(Line(ln.no, ln.text, ln.pdf_no, True))
+
+
+def _mark_repeated_titles(cleaned: Cleaned) -> None:
+    """A resolution's title ('80/27. Regional disarmament') repeated on a later line is the
+    running header of a page, not text of the clause it falls in."""
+    titles: dict[str, int] = {}
+    for ln in cleaned.lines:
+        m = _NUMBERED_TITLE.match(ln.text)
+        if m:
+            titles.setdefault(m.group("t").strip(), ln.no)
+            continue
+        first = titles.get(ln.text)
+        if first is not None and ln.no > first and not ln.noise:
+            ln.noise = True
+            cleaned.noise.append(Line(ln.no, ln.text, ln.pdf_no, True))
+
+
+def _mark_interleaved(cleaned: Cleaned) -> None:
+    """Unnumbered lines inside a run of printed line numbers are page furniture.
+
+    A two-column page read column by column puts the other column's title block between
+    line 36 and line 37: short lines, none ending like clause text, between two numbered
+    lines whose count goes straight on belong to no clause. Where the count restarts (a
+    new document) the lines between are its header and are kept; so are clause lines that
+    lost their numbers (a scrambled extraction).
+    """
+    numbered = [i for i, ln in enumerate(cleaned.lines) if ln.pdf_no is not None]
+    for a, b in pairwise(numbered):
+        before, after = cleaned.lines[a].pdf_no, cleaned.lines[b].pdf_no
+        if before is None or after != before + 1:
+            continue
+        block = [ln for ln in cleaned.lines[a + 1 : b] if ln.text and not ln.noise]
+        if not all(len(ln.text.split()) <= 12 and not _CLAUSE_END.search(ln.text) for ln in block):
+            continue
+        for ln in block:
+            if ln.text and not ln.noise:
+                ln.noise = True
+                cleaned.noise.append(Line(ln.no, ln.text, ln.pdf_no, True))
 
 
 def _is_page_noise(text: str) -> bool:

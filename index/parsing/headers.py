@@ -34,6 +34,9 @@ _FIELDS = {
     "signatories": re.compile(r"^signator(?:y|ies)\s*:\s*(?P<v>.*)$", re.I),
 }
 _OPENING = re.compile(r"^[*_]*(?P<o>The\s+[^,*_]{3,120},)[*_]*\s*$")
+# "The Sixty-sixth World Health Assembly, Having considered …": the first clause goes on
+# from the opening on its line
+_OPENING_RUN_ON = re.compile(r"^[*_]*(?P<o>The\s+[^,*_]{3,120},)[*_]*\s+(?P<rest>\S.*)$")
 _BODY_LINE = re.compile(
     r"(general assembly|security council|economic and social council|committee|council"
     r"|commission|organization|conference|assembly|programme|summit)",
@@ -51,6 +54,7 @@ class Header:
     opening: str | None = None
     opening_line: int | None = None
     end: int = 0  # index in the block's lines of the first line after the header
+    rest: Line | None = None  # the first clause, when it starts on the opening line
     unplaced: list[Line] = field(default_factory=list)
 
 
@@ -99,6 +103,11 @@ def read_header(block: list[Line], is_clause_start) -> Header:
         opening = _OPENING.match(text)
         if opening:
             head.opening, head.opening_line, head.end = opening.group("o"), ln.no, i + 1
+            return head
+        run_on = _OPENING_RUN_ON.match(text)
+        if run_on and is_clause_start(run_on.group("rest")):
+            head.opening, head.opening_line, head.end = run_on.group("o"), ln.no, i + 1
+            head.rest = Line(ln.no, run_on.group("rest"), ln.pdf_no)
             return head
         if is_clause_start(text):
             head.end = i

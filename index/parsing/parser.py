@@ -81,7 +81,8 @@ class Parser:
         head = read_header(block, self._is_clause_start)
         written = head.symbol or _fallback_symbol(source, *position)
         symbol = symbols.claim(written)
-        paras, unplaced = Segmenter(self.lexicon).segment(block[head.end :])
+        body = block[head.end :] if head.rest is None else [head.rest, *block[head.end :]]
+        paras, unplaced = Segmenter(self.lexicon).segment(body)
         builder = TreeBuilder(symbol, source, vocab, raw)
         pre, ops, extras = builder.build(paras)
         content = [ln.no for ln in block if ln.text and not ln.noise]

@@ -16,6 +16,12 @@ from typing import Literal
 
 from index.parsing.cleaning import Line
 from index.parsing.labels import Label, find_label
+from index.parsing.lead_forms import (
+    bare_verb_form,
+    is_transition,
+    operative_form,
+    preamble_form,
+)
 from index.parsing.lexicon import Lexicon
 
 ParaKind = Literal["pre", "op", "sub", "heading", "annex", "annex_item", "closing", "footnote"]
@@ -28,7 +34,17 @@ _LOOKAHEAD = 300
 _LEAD_MARK = re.compile(r"(?:\d{1,3}\.\s+)?[*_]{1,2}")
 _MARK_CHAR = re.compile(r"[*_]")
 _ITALIC_LEAD = re.compile(r"^([*_]{1,2})([^*_]+?)\1")
-_ENDED = re.compile(r"(?:[,;:.]['’\"”)*_\s]*|[;,]\s+(?:and|or))$")
+# a paragraph ends with a mark, which a footnote marker may follow ("… conflict, 1",
+# "… Court,2", "… Women,[^5]")
+_ENDED = re.compile(
+    r"(?:[,;:.]['’\"”)*_\s]*(?:(?<=[,;:.\s])\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\])?"
+    r"|[;,]\s+(?:and|or))\s*$"
+)
+# a line that breaks off where the sentence must go on
+_OPEN_END = re.compile(
+    r"(?:\b(?:the|a|an|of|and|or|to|in|on|for|by|with|at|from|its|their|that|as|such)|[-–—(])\s*$",
+    re.IGNORECASE,
+)
 _FOOTNOTE = re.compile(
     r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?:See\b|Official Records|United Nations,|[ASE]/\S+"
     r"|General Assembly resolution|Resolution \d|Ibid|Available at|https?://|Treaty Series)"
@@ -103,10 +119,14 @@ def find_lead(text: str, lexicon: Lexicon) -> Lead | None:
     return None
 
 
-def _guess_unknown_lead(text: str) -> Lead | None:
-    """A capitalised participle opening a preamble line ('Determining that ...')."""
-    m = re.match(r"([A-Z][a-z]+(?:ing|ed))\b", text)
-    return Lead(m.group(1), None, "none") if m else None
+def _guess_unknown_lead(text: str, section: str) -> Lead | None:
+    """A phrase the lexicon does not know, by its form: a participle or adjective opening
+    a preamble line ('Gravely distressed by ...'), a finite verb an operative one."""
+    if section == "preamble":
+        written = preamble_form(text)
+        return Lead(written, "preambulatory", "none") if written else None
+    written = operative_form(text)
+    return Lead(written, "operative", "none") if written else None
 
 
 class Segmenter:
@@ -124,11 +144,18 @@ class Segmenter:
         self.expected_op = 1
         self.pending_heading: Para | None = None
         self.last_body: Para | None = None  # the last paragraph that is not a footnote
+        # "before" a transition line ('The Delegation of X hereby:'), "after" it, or "none"
+        self.transition = "before" if any(is_transition(ln.text) for ln in lines) else "none"
+        self.blank_before = False  # a blank line stands between this line and the last
+        self.width = _line_width(lines)
         for ln in lines:
+            if not ln.text:
+                self.blank_before = True
             if ln.noise or not ln.text:
                 continue
             for piece in self.split_runons(ln.text):
                 self._take(ln, piece)
+                self.blank_before = False
         return self.paras, self.unplaced
 
     # -- line classification -------------------------------------------------
@@ -149,6 +176,9 @@ class Segmenter:
         if _FOOTNOTE.match(text):
             self._new("footnote", ln, text)
             return
+        if self.transition == "before" and is_transition(text):
+            self.transition, self.section = "after", "operative"
+            return
         final = cur is not None and cur.parts[-1].rstrip("*_ ").endswith(".")
         if self.section == "operative" and ended and final and self._extra(ln, text):
             return
@@ -156,7 +186,7 @@ class Segmenter:
             return
         if ended and self._try_label(ln, text, cur):
             return
-        if ended and self._try_phrase(ln, text, cur):
+        if (ended or self._after_break(cur, text)) and self._try_phrase(ln, text, cur):
             return
         if ended and _HEADING.match(text) and len(text.split()) <= 12:
             self.pending_heading = Para("heading", [ln], [text])
@@ -165,6 +195,20 @@ class Segmenter:
             self.pending_heading.add(ln, text)
             return
         self._continue(ln, text, cur)
+
+    def _after_break(self, cur: Para | None, text: str) -> bool:
+        """A paragraph whose last mark is missing ('… in the “Death Zone”'), told by a
+        blank line on a laid-out page or a short last line, a known phrase after it, and a
+        last line that does not break off mid-phrase ('… the')."""
+        if cur is None or _OPEN_END.search(cur.parts[-1]):
+            return False
+        # a blank line only where the page was laid out (printed line numbers): in a typed
+        # draft a paragraph without its mark before a blank line is the linter's to report
+        gap = self.blank_before and cur.lines[-1].pdf_no is not None
+        if not (gap or len(cur.parts[-1]) < 0.5 * self.width):
+            return False
+        lead = find_lead(text, self.lexicon)
+        return lead is not None and lead.kind is not None
 
     def _extra(self, ln: Line, text: str) -> bool:
         m = _ANNEX.match(text)
@@ -222,11 +266,23 @@ class Segmenter:
 
     def _try_phrase(self, ln: Line, text: str, cur: Para | None) -> bool:
         lead = find_lead(text, self.lexicon)
-        if lead is None and self.section == "preamble" and (cur is None or cur.ended()):
-            lead = _guess_unknown_lead(text)
+        if lead is None and (self.section == "preamble" or not self.numbered_doc):
+            lead = _guess_unknown_lead(text, self.section)
+        if lead is None and self.transition == "after":
+            lead = _guess_unknown_lead(text, "preamble")
+            listing = cur is not None and any(p.rstrip().endswith(":") for p in cur.parts)
+            written = lead.written if lead else None if listing else bare_verb_form(text)
+            lead = Lead(written, "operative", "none") if written else None
         if lead is None:
             return False
+        if self.transition == "after":  # after 'The Delegation of X hereby:' all is operative
+            para = self._new("op", ln, text)
+            para.lead, para.numbered = lead, False
+            return True
         if self.section == "preamble":
+            if self.transition == "before":
+                self._new("pre", ln, text).lead = lead
+                return True
             if not self.numbered_doc and lead.kind == "operative" and lead.emphasis == "none":
                 self.section = "operative"
             else:
@@ -314,6 +370,15 @@ class Segmenter:
                 and lead.written.split()[0].endswith(("ing", "ed"))
             )
         return False
+
+
+def _line_width(lines: list[Line]) -> int:
+    """The width of a full line of wrapped text (0 when the lines are not wrapped)."""
+    widths = sorted(len(ln.text) for ln in lines if ln.text and not ln.noise)
+    if len(widths) < 5:
+        return 0
+    width = widths[int(len(widths) * 0.8)]
+    return width if width <= 200 else 0  # one paragraph a line: no wrapping to read
 
 
 def _window(text: str, start: int) -> str:

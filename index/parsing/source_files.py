@@ -1,4 +1,4 @@
-"""Reading source files (.txt, .md, .pdf, .docx) into numbered text lines.
+"""Reading source files (.txt, .md, .tex, .pdf, .docx) into numbered text lines.
 
 Every failure names the file (and the line, where there is one) and says what would
 be valid. Emphasis in .docx is kept as Markdown-style markers (``*italic*``,
@@ -16,11 +16,13 @@ from pathlib import Path
 from index.errors import InputError, MissingPackageError, import_optional
 from index.files import utf16_without_bom
 from index.parsing.labels import make_label, to_roman
+from index.parsing.latex import latex_to_lines
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
-SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx"}
+LATEX_SUFFIXES = {".tex"}  # MUN LaTeX templates (\\pream{…}{…}, \\operative{…}{…})
+SUFFIXES = TEXT_SUFFIXES | LATEX_SUFFIXES | {".pdf", ".docx"}
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -59,7 +61,10 @@ def read_source(
         return SourceText(str(p), _read_pdf(p))
     if suffix == ".docx":
         return SourceText(str(p), _read_docx(p))
-    return SourceText(str(p), decode_text(p.read_bytes(), p, encoding).split("\n"))
+    text = decode_text(p.read_bytes(), p, encoding)
+    if suffix in LATEX_SUFFIXES:
+        return SourceText(str(p), latex_to_lines(text))
+    return SourceText(str(p), text.split("\n"))
 
 
 def decode_text(data: bytes, path: str | Path, encoding: str | None = None) -> str:
