@@ -246,3 +246,9 @@ def test_a_damaged_conversation_file_is_named(tmp_path):
         store.load("s1")
     with pytest.raises(ClausewrightError, match="invalid session name"):
         store.load("../etc/passwd")
+
+
+def test_a_message_full_of_spaces_is_read_in_one_pass(reader):
+    # a nested quantifier once made this take minutes: the test hangs if it comes back
+    said = "in IOM/1/1" + " " * 80 + ", the clause that sets up a maritime zone"
+    assert isinstance(reader.read(said), ShowClause)

@@ -25,7 +25,8 @@ _DESCRIBED = re.compile(
     re.I,
 )
 _STARTS_WITH_CLAUSE = re.compile(
-    r"^\s*(?:(?:which|what|find)\s+(?:is\s+)?)?(?:the\s+)?(?:\s+)*(?:clause|paragraph|para|"
+    r"^\s*(?:(?:in|of|from|for)\b)?[\s,;:]*(?:(?:which|what|find)\s+(?:is\s+)?)?(?:the\s+)?"
+    r"(?:clause|paragraph|para|"
     r"provision|one)\b",
     re.I,
 )
