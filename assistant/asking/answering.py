@@ -118,9 +118,10 @@ class Answerer:
         if not m:
             return []
         number = re.escape(m.group("n"))
-        cited = re.compile(
-            rf"\bresolutions?\b[^.;]{{0,160}}?(?<![\w/.]){number}(?![\w/]|\.\d)", re.I
+        listed = (
+            r"(?:\d+(?:/\d+)?(?:\s*\(\d{4}\))?(?:\s+of\s+\d{4})?(?:\s*,\s*(?:and\s+)?|\s+and\s+))*"
         )
+        cited = re.compile(rf"\bresolutions?\s+{listed}{number}(?![\w/]|\.\d)", re.I)
         return [cid for cid, clause in self._by_id.items() if cited.search(clause.text)]
 
     def mentions(self, request: FindMentions) -> Answer:

@@ -28,6 +28,9 @@ class CorpusFacts:
             for c in r.clauses():
                 self._of[c.id] = r
                 self._clause[c.id] = c
+        # "Security Council resolutions" means adopted ones when the corpus has any, and
+        # the Model UN drafts written for that organ when it has none
+        self._adopted = {body_of(r) for r in corpus.resolutions if not is_model_un(r)}
 
     def resolution(self, symbol: str) -> Resolution | None:
         return self._symbols.get(symbol.casefold())
@@ -41,16 +44,24 @@ class CorpusFacts:
             return False
         if scope.symbol and res.symbol.casefold() != scope.symbol.casefold():
             return False
-        if scope.body and not _from_body(res, scope.body):
+        if scope.body and not self.from_body(res, scope.body):
             return False
         return not scope.phrase or leads_with(self._clause[clause_id], scope.phrase)
+
+    def from_body(self, res: Resolution, body: str) -> bool:
+        """Whether a resolution is one of a body's (see ``_adopted``)."""
+        if body == "Model UN":
+            return is_model_un(res)
+        if body_of(res) != body:
+            return False
+        return not (body in self._adopted and is_model_un(res))
 
     def resolutions_in(self, scope: Scope) -> list[Resolution]:
         return [
             r
             for r in self.corpus.resolutions
             if (not scope.symbol or r.symbol.casefold() == scope.symbol.casefold())
-            and (not scope.body or _from_body(r, scope.body))
+            and (not scope.body or self.from_body(r, scope.body))
         ]
 
     def answer(
@@ -142,10 +153,6 @@ def leads_with(clause: Clause, verb: str) -> bool:
     at = said.index(wanted[0])
     rest = said[at + 1 : at + 3]
     return particle in rest or (particle == "upon" and "on" in rest)
-
-
-def _from_body(res: Resolution, body: str) -> bool:
-    return is_model_un(res) if body == "Model UN" else body_of(res) == body
 
 
 def _covers(topic: str, wanted: set[str]) -> bool:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from assistant.asking.requests import CorpusFact, Scope
 from assistant.asking.scope_words import scope_of
 from assistant.asking.terms import alternatives
-from assistant.asking.vocabulary import MENTION_VERBS
 
 if TYPE_CHECKING:
     from assistant.asking.reading import Reader
@@ -25,9 +24,14 @@ _HOW_MANY = re.compile(
 )
 _SUB_CLAUSES = re.compile(r"\bsub-?\s?(?:clauses?|paragraphs?|paras?|points?)\b", re.I)
 _RESOLUTIONS = re.compile(r"\b(?:resolutions?|drafts?|documents?|texts?|ones)\b", re.I)
-_MENTIONING = re.compile(rf"\b(?:{MENTION_VERBS})\s+(?P<term>.+)$", re.I)
+_MENTIONING = re.compile(
+    r"\b(?:mentions?|mentioning|refers?\s+to|referring\s+to|cites?|citing|contains?|containing|"
+    r"talks?\s+about|names?|naming|uses?|using|includes?|including)\s+(?P<term>.+)$",
+    re.I,
+)
 _SPONSORS = re.compile(
-    r"\b(?:who|which\s+(?:countries|states|delegations|member\s+states))\s+(?:\w+\s+)?"
+    r"\b(?:who|which\s+(?:countries|country|states|state|delegations?|member\s+states?))\s+"
+    r"(?:\w+\s+)?"
     r"(?:sponsor(?:ed|s)?|co-?sponsor(?:ed|s)?|submitted|put\s+forward|proposed|wrote)"
     r"|\bsponsors?\s+(?:of|for)\b|\bsponsored\s+by\b",
     re.I,
@@ -52,7 +56,8 @@ _ABOUT = re.compile(
     re.I,
 )
 _BARE = re.compile(
-    r"^\s*(?:are|were)?\s*(?:there|in\s+the\s+corpus|do\s+you\s+have|from|by|adopted)?\s*[?.!]*$",
+    r"^\s*(?:are|were)?\s*(?:there|in\s+the\s+corpus|do\s+you\s+have|from|by|adopted)?"
+    r"\s*(?:ones|resolutions|drafts)?\s*[?.!]*$",
     re.I,
 )
 _ALL = re.compile(r"\bthere\b|\bcorpus\b|\bhave\b|^\s*$", re.I)

@@ -23,11 +23,13 @@ from assistant.asking.requests import (
     Kind,
     ProposeClauses,
     Request,
+    ReviseClause,
     ShowClause,
     rescoped,
 )
 from assistant.asking.scope_words import scope_of
 from assistant.asking.terms import alternatives
+from assistant.asking.vocabulary import REVISE_WORDS
 
 if TYPE_CHECKING:
     from assistant.asking.reading import Reader
@@ -61,7 +63,9 @@ _HOW_MANY = re.compile(
 _NTH = re.compile(
     rf"^\s*(?:(?:ok|okay|and|now)\s+)?(?:show|open|read|display|quote|give)?\s*(?:me\s+)?"
     rf"(?:the\s+)?(?P<ord>{'|'.join(ORDINALS)}|#?\d+(?:st|nd|rd|th)?)"
-    rf"(?:\s+(?:one|clause|hit|result|paragraph))?\s*(?:in\s+full)?[?.!]*\s*$",
+    rf"(?:\s+(?:one|clause|hit|result|paragraph))?\s*(?:in\s+full)?[?.!]*\s*$"
+    r"|^\s*(?:(?:ok|okay|and|now)\s+)?(?:show|open|read|display|quote)\s+(?:me\s+)?"
+    r"(?P<that>that|this|it)(?:\s+one)?\s*(?:in\s+full)?[?.!]*\s*$",
     re.I,
 )
 _LIKE_NTH = re.compile(
@@ -86,8 +90,14 @@ _NEXT = re.compile(
     re.I,
 )
 _KIND_ONE = re.compile(
-    r"^\s*(?:(?:and|ok|okay|now)\s+)?(?:show\s+(?:me\s+)?|open\s+)?(?:the\s+)?"
+    rf"^\s*(?:(?:and|ok|okay|now)\s+)?(?:(?:show|open|read)\s+(?:me\s+)?)?(?:the\s+)?"
+    rf"(?:(?P<ord>{'|'.join(ORDINALS)})\s+)?"
     r"(?P<kind>operative|preambular|preambulatory|op|pre)\s+(?:one|clause|paragraph)\s*[?.!]*\s*$",
+    re.I,
+)
+_REVISE_NTH = re.compile(
+    rf"\b(?:the\s+)?(?P<ord>{'|'.join(ORDINALS)}|#?\d+(?:st|nd|rd|th)?)\s+(?:one|proposal|clause)?"
+    rf".*?\b(?P<how>{'|'.join(re.escape(w) for ws in REVISE_WORDS.values() for w in ws)})\b",
     re.I,
 )
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1, "some": 3}
@@ -100,6 +110,10 @@ def follow_up(text: str, last: Turn, reader: Reader) -> Request | None:
         n = m.groupdict().get("n")
         count = _NUMBERS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 0
         return replace(request, count=max(1, min(5, count or 3)))
+    if isinstance(request, ProposeClauses) and (m := _REVISE_NTH.search(text)):
+        said = m.group("how").lower()
+        action = next(a for a, words in REVISE_WORDS.items() if said in words)
+        return ReviseClause(action, f"proposal {m.group('ord')}")
     if last.ids and (m := _LIKE_NTH.search(text)):
         chosen = _nth(m.group("ord"), last.ids)
         if chosen:
@@ -109,10 +123,10 @@ def follow_up(text: str, last: Turn, reader: Reader) -> Request | None:
         return ShowClause(clause_id=_step(last.ids[0], 1 if m.group("dir")[0] in "nf" else -1))
     if last.ids and (m := _KIND_ONE.match(text)):
         part = " op " if m.group("kind").lower().startswith("op") else " pre "
-        chosen = next((i for i in last.ids if part in i), None)
+        chosen = _nth(m.group("ord") or "first", [i for i in last.ids if part in i])
         return ShowClause(clause_id=chosen) if chosen else None
     if last.ids and (m := _NTH.match(text)):
-        chosen = _nth(m.group("ord"), last.ids)
+        chosen = last.ids[0] if m.group("that") else _nth(m.group("ord"), last.ids)
         return ShowClause(clause_id=chosen) if chosen else None
     if (m := _HOW_MANY.match(text)) and isinstance(request, FindMentions | FindSimilar):
         what = (m.group("what") or "clauses").lower()

@@ -30,7 +30,13 @@ from assistant.asking.requests import (
 from assistant.asking.scope_words import read_phrase, scope_of
 from assistant.asking.terms import alternatives, quoted
 from assistant.asking.typos import corrected
-from assistant.asking.vocabulary import ADDRESSEES, MENTION_VERBS, SECTIONS, VAGUE
+from assistant.asking.vocabulary import (
+    ADDRESSEES,
+    MENTION_VERBS,
+    REVISE_WORDS,
+    SECTIONS,
+    VAGUE,
+)
 from assistant.revising import ACTIONS
 from index.wordforms import STOP_WORDS, WORD
 
@@ -40,15 +46,8 @@ _REVISE = re.compile(
     re.I | re.S,
 )
 # how a revision is said without its action word: 'make op 2 stronger', 'cut op 6 down'
-_REVISE_WORDS = {
-    "strengthen": ("stronger", "more forceful", "firmer", "tougher", "punchier"),
-    "soften": ("softer", "milder", "less aggressive", "less harsh", "tone it down", "tone down"),
-    "shorten": ("shorter", "too long", "cut it down", "trim", "tighten", "more concise",
-                "condense", "cut down"),
-    "split": ("break it up", "break up", "into two"),
-}  # fmt: skip
 _REVISE_SAID = re.compile(
-    "|".join(re.escape(w) for words in _REVISE_WORDS.values() for w in words), re.I
+    "|".join(re.escape(w) for words in REVISE_WORDS.values() for w in words), re.I
 )
 _NAMED_CLAUSE = re.compile(r"\b(?:clause|op|operative|paragraph|para)s?\.?\s*\d+|:\s*\S", re.I)
 _CHECK = re.compile(
@@ -64,7 +63,10 @@ _MENTION_LEAD = re.compile(
     rf"(?:mentions?|references?|occurrences?|uses?)\s+(?:of|to)\s+(?P<term2>.+)$"
     rf"|^\s*where\s+(?:is|are|do(?:es)?|did)\s+(?P<term3>.+?)\s+(?:mentioned|appear|used|"
     rf"come\s+up|referred\s+to|cited)\b"
-    rf"|^\s*(?:(?:any|do\s+any|does\s+any)\s+{SECTIONS}\s+)?(?:{MENTION_VERBS})\s+(?P<term4>.+)$"
+    rf"|^\s*(?:any|do\s+any|does\s+any)\s+{SECTIONS}\s+(?:{MENTION_VERBS})\s+(?P<term4>.+)$"
+    r"|^\s*(?:mentions?|mentioning|refers?\s+to|referring\s+to|cites?|citing)\s+(?P<term6>.+)$"
+    r"|^\s*where\s+(?:does|do|did|is|are)?\s*(?:it|they|\S+)?\s*(?:mention|refer\s+to|"
+    r"talk\s+about|cite|say\s+anything\s+about)\s+(?P<term7>.+)$"
     rf"|^\s*(?:search|grep|find|look)\s+(?:for\s+)?(?:the\s+(?:word|term|phrase|acronym)\s+)?"
     rf"(?P<term5>[\"“'‘].+)$",
     re.I,
@@ -95,7 +97,12 @@ _BARE_FILLER = re.compile(
 )
 _LOOSE_LEAD = re.compile(
     r"^(?:(?:anything|something|things?|stuff|matters?)\s+)?(?:(?:with|involving|regarding|"
-    r"concerning|about|on|related\s+to|to\s+do\s+with|relating\s+to|for)\s+)+",
+    r"concerning|about|on|related\s+to|to\s+do\s+with|relating\s+to|for|of)\s+)+",
+    re.I,
+)
+_VAGUE_OBJECT = re.compile(
+    r"\s*(?:to\s+(?:do|act\s+on)\s+)?(?:something|anything|stuff|things?)\s*[?.!]*$"
+    r"|\s+in\s+(?:it|them)\s*[?.!]*$",
     re.I,
 )
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -149,7 +156,7 @@ class Reader:
         if m:
             action, rest = m.group("action").lower(), m.group("rest")
         elif (said := _REVISE_SAID.search(text)) and _NAMED_CLAUSE.search(text):
-            action = next(a for a, words in _REVISE_WORDS.items() if said.group(0).lower() in words)
+            action = next(a for a, words in REVISE_WORDS.items() if said.group(0).lower() in words)
             rest = text
         else:
             return None
@@ -175,7 +182,10 @@ class Reader:
             return None
         term = next(g for g in m.groups() if g)
         said_before = re.match(r"^\s*(?P<t>[^-–—:]+?)\s*[-–—:]\s", rest)
-        if re.fullmatch(r"\s*(?:it|them|this|that|these|those)\W*", term, re.I) and said_before:
+        if (
+            re.fullmatch(r"\s*(?:it|they|them|this|that|these|those)\W*", term, re.I)
+            and said_before
+        ):
             term = said_before.group("t")  # 'UNDOF (…) - which clauses mention it'
         if phrase_said:
             return FindMentions((phrase_said,), scope, exact=True)
@@ -185,6 +195,8 @@ class Reader:
     def _bare_term(self, text: str) -> Request | None:
         """Only a term ('AVRR', 'greenhouse gases', 'Mediterranean in the preamble?'):
         every clause that names it (or, when none does, the closest ones)."""
+        if _SIMILAR.search(text):
+            return None
         scope, rest = scope_of(text, self.names)
         bare = _BARE_FILLER.sub(" ", rest).strip(" ?.!,")
         name = bare[:1].isupper()  # 'State of Palestine' is a name, not 'state that …'
@@ -206,7 +218,8 @@ class Reader:
         topic = topic.strip(" ?.!")
         if not _has_content(topic):
             return None
-        if m and len(WORD.findall(topic)) <= 2:  # 'any clause on land mines': a term
+        short = m and len(WORD.findall(topic)) <= 2 and not m.group("topic2")
+        if short:  # 'any clause on land mines': a term; 'anything on seaweed farming': a topic
             return FindMentions(alternatives(topic), scope, bare=True)
         return FindSimilar(topic, scope)
 
@@ -224,7 +237,8 @@ def _about_the_same(request: Request, text: str, last: Turn | None) -> Request:
     symbol = getattr(getattr(last.request, "scope", None), "symbol", None) if last else None
     symbol = symbol or (getattr(last.request, "symbol", None) if last else None)
     scope = getattr(request, "scope", None)
-    if symbol and scope is not None and not scope.symbol and _SAME.search(text):
+    follow = re.match(r"^\s*(?:and|what\s+about|how\s+about)\b", text, re.I)
+    if symbol and scope is not None and not scope.symbol and (_SAME.search(text) or follow):
         return rescoped(request, Scope(symbol=symbol))
     return request
 
@@ -251,8 +265,12 @@ def _object_of(after: str) -> str:
     """'states to ratify the Palermo Protocol' → 'Palermo Protocol'; 'an immediate
     ceasefire' → 'immediate ceasefire'; 'Member States' alone → 'Member States'."""
     rest = ADDRESSEES.sub("", after.strip())
+    rest = _VAGUE_OBJECT.sub("", rest)
     if not rest.strip(" ?.!"):
         return after.strip(" ?.!")
+    only_verb = re.fullmatch(r"\s*to\s+([a-z]+)\s*[?.!]*", rest, re.I)
+    if only_verb:  # 'calling on states to ratify': what they are called on to do
+        return only_verb.group(1)
     rest = re.sub(r"^to\s+[a-z]+\s+|^(?:for|that|on|upon)\s+", "", rest, flags=re.I)
     return _LOOSE_LEAD.sub("", rest)
 

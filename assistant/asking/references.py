@@ -122,7 +122,16 @@ class ResolutionNames:
             "|".join(rf"(?<![\w/]){_spaced(s)}(?![\w/])" for s in by_length) or r"(?!x)x", re.I
         )
         self._canonical = {s.casefold(): s for s in self.symbols}
+        self._loose = {re.sub(r"[\s/-]+", "", s).casefold(): s for s in self.symbols}
         self._words = {r.symbol: _name_words(r) for r in resolutions}
+
+    def _typed(self, said: str) -> str | None:
+        """The symbol a typed form names ('iom 1/3' → 'IOM/1/3')."""
+        key = re.sub(r"\s+", "", said).casefold()
+        if key in self._canonical:
+            return self._canonical[key]
+        loose = re.sub(r"[\s/-]+", "", said).casefold()
+        return self._loose.get(loose)
 
     def described(self, message: str) -> Named | None:
         """The resolution a message describes ('the Haiti independence debt resolution',
@@ -132,8 +141,8 @@ class ResolutionNames:
         m = _DESCRIBED.search(message)
         if m is None or not self._words:
             return None
-        said = [w for w in content_words(m.group("desc") + " " + (m.group("tail") or ""))
-                if w not in _GENERIC]  # fmt: skip
+        named = [w for w in content_words(m.group("desc")) if w not in _GENERIC]
+        said = named or [w for w in content_words(m.group("tail") or "") if w not in _GENERIC]
         if not said:
             return None
         n = len(self._words)
@@ -156,9 +165,9 @@ class ResolutionNames:
     def find(self, message: str) -> list[Named]:
         """The resolutions a message names, in order."""
         found = [
-            Named(self._canonical[re.sub(r"\s+", "", m.group(0)).casefold()], *m.span())
+            Named(symbol, *m.span())
             for m in self._symbol.finditer(message)
-            if re.sub(r"\s+", "", m.group(0)).casefold() in self._canonical
+            if (symbol := self._typed(m.group(0))) is not None
         ]
         taken = [(n.start, n.end) for n in found]
         for m in _NUMBERED.finditer(message):
@@ -192,7 +201,17 @@ def find_clause_ref(message: str) -> ClauseRef | None:
 
 
 def _spaced(symbol: str) -> str:
-    return r"\s*".join(re.escape(c) for c in symbol if not c.isspace())
+    """A symbol as typed: any case, spaces anywhere, its first '/' or '-' said as a space
+    ('iom 1/3', 'GA 3/1.1')."""
+    chars = [c for c in symbol if not c.isspace()]
+    out, first = [], True
+    for c in chars:
+        if c in "/-" and first:
+            out.append(rf"(?:\s*{re.escape(c)}\s*|\s+)")
+            first = False
+        else:
+            out.append(re.escape(c))
+    return r"\s*".join(out)
 
 
 def _keys_of(r: Resolution) -> set[str]:

@@ -45,7 +45,7 @@ def read_body(message: str) -> tuple[str | None, str]:
         alts = "|".join(re.escape(n) for n in names)
         pattern = re.compile(
             rf"\b(?:(?:from|by|of|in|adopted\s+by|passed\s+by)\s+)?(?:the\s+)?(?:{alts})"
-            rf"(?:'s)?\s+{SECTIONS}\b"
+            rf"(?:'s)?\s+{SECTIONS}\b(?!\s*\d)"
             rf"|\b(?:from|by|adopted\s+by|passed\s+by)\s+(?:the\s+)?(?:{alts})\b",
             re.I,
         )

@@ -15,6 +15,7 @@ _LEAD_LABEL = re.compile(r"^(?:the\s+)?(?:word|term|phrase|acronym|expression)s?
 _PAREN = re.compile(r"^(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)$")
 _OR = re.compile(r"\s*,?\s+(?:or|and/or)\s+|\s+/\s+|\s*;\s*", re.I)
 _SLASH = re.compile(r"(?<=[a-z]{3})/(?=[a-z]{3})")
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
 _TRAIL = re.compile(r"[\s?!.,;:]+$")
 _AKA = re.compile(r"\s*,?\s+(?:aka|a\.k\.a\.|also\s+known\s+as|i\.e\.|that\s+is)\s+", re.I)
 
@@ -33,7 +34,10 @@ def alternatives(term: str) -> tuple[str, ...]:
         piece = _SLASH.sub(" / ", piece)
         for sub in piece.split(" / "):
             m = _PAREN.match(sub.strip())
-            parts += [m.group("a"), m.group("b")] if m else [sub]
+            expands = m and (
+                len(m.group("b").split()) > 1 or re.fullmatch(r"[A-Z]{2,}s?", m.group("b"))
+            )
+            parts += [m.group("a"), m.group("b")] if m and expands else [sub]
     out: list[str] = []
     for part in parts:
         part = _clean(part)

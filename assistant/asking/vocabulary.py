@@ -24,7 +24,7 @@ PHRASE_VERBS: dict[str, tuple[str, ...]] = {
     "demand": ("demand", "demands", "demanding"),
     "urge": ("urge", "urges", "urging"),
     "condemn": ("condemn", "condemns", "condemning"),
-    "call upon": ("call upon", "calls upon", "calling upon", "call on", "calls on"),
+    "call upon": ("call upon", "calls upon", "calling upon", "call on", "calls on", "calling on"),
     "call for": ("call for", "calls for", "calling for"),
     "request": ("request", "requests", "requesting"),
     "encourage": ("encourage", "encourages", "encouraging"),
@@ -70,7 +70,8 @@ ADDRESSEES = re.compile(
 VAGUE = frozenset(
     """hmm hm ok okay yes no yeah nope thanks thank you please pls what about it this that
     the thing do does did stuff so well um uh hi hello hey help again more it one
-    something anything sure fine cool go on and or but how why hm?""".split()
+    something anything sure fine cool go on and or but how why hm? usual same whatever
+    stuff things thing again""".split()
 )
 # the verb that says a question looks for clauses naming something
 MENTION_VERBS = (
@@ -82,3 +83,12 @@ MENTION_VERBS = (
 SECTIONS = (
     r"(?:drafts?|resolutions?|clauses?|paragraphs?|texts?|documents?|ones|paras?|ops?|preambs?)"
 )
+
+# how a revision is said without its action word: "make op 2 stronger", "cut op 6 down"
+REVISE_WORDS = {
+    "strengthen": ("stronger", "more forceful", "firmer", "tougher", "punchier"),
+    "soften": ("softer", "milder", "less aggressive", "less harsh", "tone it down", "tone down"),
+    "shorten": ("shorter", "too long", "cut it down", "trim", "tighten", "more concise",
+                "condense", "cut down"),
+    "split": ("break it up", "break up", "into two"),
+}  # fmt: skip
