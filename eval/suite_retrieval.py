@@ -3,6 +3,11 @@
 Each query is run in every configured mode (hybrid first: its scores are the suite's
 headline metrics; the other modes are reported with a ``<mode>_`` prefix). Scores per
 case: recall@5, recall@10, MRR and nDCG@10 over the top ``k`` IDs; per-query latency.
+
+Each case belongs to a split (``split``: ``tune`` or ``report``; ``report`` when not
+given). Search settings are chosen on the ``tune`` cases only; every score is also
+reported per split with a ``tune_`` / ``report_`` prefix before the mode's
+(``report_recall_at_10``, ``report_lexical_mrr``), the unprefixed scores cover all cases.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from eval.results import ProgressFactory, SuiteResult, null_progress, rounded, r
 log = logging.getLogger(__name__)
 
 SCORES = ("recall_at_5", "recall_at_10", "mrr", "ndcg_at_10")
+SPLITS = ("tune", "report")
 
 
 def score_ranking(ranked: list[str], relevant: list[str]) -> dict[str, float]:
@@ -61,12 +67,18 @@ class RetrievalSuite:
             metrics,
             records,
             time.perf_counter() - started,
-            {"k": self.k, "modes": list(self.modes), "headline_mode": self.modes[0]},
+            {
+                "k": self.k,
+                "modes": list(self.modes),
+                "headline_mode": self.modes[0],
+                "splits": {s: sum(r["split"] == s for r in records) for s in SPLITS},
+            },
         )
 
     def _case(self, case: dict[str, Any]) -> tuple[dict[str, Any], float]:
         record: dict[str, Any] = {
             "id": case["id"],
+            "split": case.get("split", "report"),
             "query": case["query"],
             "relevant": case["relevant"],
         }
@@ -87,9 +99,18 @@ class RetrievalSuite:
         return record, latency
 
     def _aggregate(self, records: list[dict[str, Any]]) -> dict[str, float]:
+        """Every mode's mean scores over all cases, then over each split that has cases."""
+        metrics = self._means(records, "")
+        for split in SPLITS:
+            part = [r for r in records if r["split"] == split]
+            if part:
+                metrics.update(self._means(part, f"{split}_"))
+        return metrics
+
+    def _means(self, records: list[dict[str, Any]], split_prefix: str) -> dict[str, float]:
         metrics: dict[str, float] = {}
         for n, mode in enumerate(self.modes):
-            prefix = "" if n == 0 else f"{mode}_"
+            prefix = split_prefix + ("" if n == 0 else f"{mode}_")
             for score in SCORES:
                 metrics[prefix + score] = mean(r[mode][score] for r in records)
         return metrics

@@ -24,9 +24,9 @@ def minilm_index(tmp_path_factory):
     return Workspace(settings).ranked
 
 
-def scores(index, mode: str) -> tuple[float, float]:
+def scores(index, mode: str, split: str = "tune") -> tuple[float, float]:
     recall, rr = [], []
-    for case in SUITE["cases"]:
+    for case in (c for c in SUITE["cases"] if c.get("split", "report") == split):
         ids = [h.clause_id for h in index.search(case["query"], k=10, mode=mode)]
         recall.append(recall_at_k(ids, case["relevant"], 10))
         rr.append(reciprocal_rank(ids, case["relevant"]))
@@ -35,7 +35,9 @@ def scores(index, mode: str) -> tuple[float, float]:
 
 def test_the_suite_is_big_enough_and_valid(seed_corpus):
     ids = set(seed_corpus.by_id())
-    assert len(SUITE["cases"]) >= 30
+    splits = [c.get("split") for c in SUITE["cases"]]
+    assert splits.count("tune") >= 38 and splits.count("report") >= 30
+    assert set(splits) == {"tune", "report"}
     assert all(set(c["relevant"]) <= ids for c in SUITE["cases"])
 
 
@@ -43,7 +45,14 @@ def test_hybrid_beats_both_legs(minilm_index):
     lexical, dense, hybrid = (scores(minilm_index, m) for m in ("lexical", "dense", "hybrid"))
     assert hybrid[0] > max(lexical[0], dense[0])  # recall@10
     assert hybrid[1] > max(lexical[1], dense[1])  # MRR
-    assert hybrid[0] >= 0.75
+    assert hybrid[0] >= 0.9  # tune: 0.923 with the chapeau and sub-clause context (0.812 before)
+    assert scores(minilm_index, "hybrid", "report")[0] >= 0.78  # 0.808 (0.726 before)
+
+
+def test_a_chapeau_is_found_by_what_its_sub_clauses_say(minilm_index):
+    # op 7's own text is a chapeau ("... the suggested rights to:"); the courtroom is in 7(a)
+    ids = [h.clause_id for h in minilm_index.hybrid("separate courtroom entrances for victims", 5)]
+    assert "IOM/1/2 op 7" in ids
 
 
 def test_minilm_finds_paraphrased_precedent(minilm_index):

@@ -241,6 +241,22 @@ class AcronymTable:
         keys = self._by_expansion.get(self._canon(phrase), set())
         return sorted(self._defs[k][0].acronym for k in keys)
 
+    def query_expansions(self, text: str) -> list[str]:
+        """What else a query's words name, each once: the long forms of the acronyms it
+        writes in capitals ("ICJ", not "who") and the acronyms of the long forms it
+        contains, folded ("non-governmental organisations" → "NGO")."""
+        out: dict[str, None] = {}
+        for word in _LONG_WORD.findall(text):
+            if acronym_letters(word) is not None:
+                out.update(dict.fromkeys(self.expansions(word)))
+        keys = self._tok.key(text)
+        longest = max((len(d.expansion.split()) for d in self.definitions()), default=0) + 2
+        for i in range(len(keys)):
+            for j in range(i + 2, min(len(keys), i + longest) + 1):
+                for akey in sorted(self._by_expansion.get("".join(keys[i:j]), ())):
+                    out[self._defs[akey][0].acronym] = None
+        return list(out)
+
     def definitions(self, term: str | None = None) -> list[AcronymDefinition]:
         """Every pair with its source, or those of one acronym."""
         if term is not None:
@@ -301,4 +317,22 @@ BUILTIN_ACRONYMS: tuple[tuple[str, str], ...] = (
     ("CRC", "Convention on the Rights of the Child"),
     ("UNTOC", "United Nations Convention against Transnational Organized Crime"),
     ("ICAT", "Inter-Agency Coordination Group against Trafficking in Persons"),
+    ("UDHR", "Universal Declaration of Human Rights"),
+    ("NPT", "Treaty on the Non-Proliferation of Nuclear Weapons"),
+    ("TPNW", "Treaty on the Prohibition of Nuclear Weapons"),
+    ("IAEA", "International Atomic Energy Agency"),
+    ("IHL", "international humanitarian law"),
+    ("UHC", "universal health coverage"),
+    ("OEWG", "open-ended working group"),
+    ("LDC", "least developed country"),
+    ("LLDC", "landlocked developing country"),
+    ("SIDS", "small island developing States"),
+    ("NAM", "Non-Aligned Movement"),
+    ("ICT", "information and communications technology"),
+    ("MDG", "Millennium Development Goal"),
+    ("UNSC", "United Nations Security Council"),
+    ("UNGA", "United Nations General Assembly"),
+    ("IPCC", "Intergovernmental Panel on Climate Change"),
+    ("UNFCCC", "United Nations Framework Convention on Climate Change"),
+    ("UNDOF", "United Nations Disengagement Observer Force"),
 )

@@ -5,6 +5,16 @@ min-max normalised scores (reciprocal rank fusion is the ``rrf`` mode).
 unit vectors as one normalised matrix (exact cosine search, a few milliseconds at
 100,000 clauses) and a BM25 index over the same units. Filters (resolution, body, kind,
 phrase) are boolean masks applied to both legs before ranking.
+
+Context: a clause is found by what it introduces as well as by what it says. Its vector
+embeds its chapeau and its sub-clauses (``index.store.records.embed_text``), and BM25
+indexes its text with its direct sub-clauses' texts. The lexical leg also looks for what
+the query names in other words (``expand``), at ``EXPANSION_WEIGHT`` of the query's own
+words: the long forms of its acronyms and the acronyms of its long forms
+(``AcronymTable.query_expansions``: the built-in table and the definitions written in the
+indexed clauses), and compounds written apart or together ("watchlist" ~ "watch list",
+"hot line" ~ "hotline") when only the other form is indexed. The choices were made on
+the ``tune`` cases of the retrieval suite (docs in ``eval/suite_retrieval.py``).
 """
 
 from __future__ import annotations
@@ -14,12 +24,15 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from index.search.acronyms import AcronymTable
+from index.store.records import EMBED_TEXT_VERSION, outdated, units_from_stored
 from index.wordforms import content_words
 
 log = logging.getLogger(__name__)
@@ -85,7 +98,10 @@ class HybridSearch:
         metas: list[dict[str, Any]],
         vectors: np.ndarray,
         embedder: Embeddings,
+        acronyms: AcronymTable | None = None,
     ) -> None:
+        """``acronyms``: the table queries are expanded with (default: the built-in one and
+        the definitions written in ``texts``, learned on first use)."""
         import bm25s
 
         # bm25s sets its own logger to DEBUG on import; keep it at our level.
@@ -96,41 +112,80 @@ class HybridSearch:
         self.position = {cid: n for n, cid in enumerate(self.clause_ids)}
         self.vectors = _normalise(vectors.astype(np.float32, copy=False))
         self.embedder = embedder
+        self._acronyms = acronyms
         self._document_frequency: Counter[str] | None = None
         self.bm25 = bm25s.BM25()
         if texts:
-            self.bm25.index([content_words(t) or ["∅"] for t in texts], show_progress=False)
+            lexical = [content_words(t) or ["∅"] for t in self.lexical_texts()]
+            self.bm25.index(lexical, show_progress=False)
+        self.vocabulary: set[str] = set(self.bm25.vocab_dict or {}) if texts else set()
+
+    def lexical_texts(self) -> list[str]:
+        """What BM25 indexes for each unit: its text, then its direct sub-clauses' texts."""
+        parts = [[t] for t in self.texts]
+        for n, meta in enumerate(self.metas):
+            parent = self.position.get(meta.get("parent") or "")
+            if parent is not None:
+                parts[parent].append(self.texts[n])
+        return [" ".join(p) for p in parts]
+
+    def expand(self, query: str) -> list[str]:
+        """Other words for what ``query`` names (see the module docstring), each once."""
+        if self._acronyms is None:
+            table = AcronymTable.builtin()
+            for n, text in enumerate(self.texts):
+                if "(" in text:
+                    table.learn_text(text, self.clause_ids[n])
+            self._acronyms = table
+        found = self._acronyms.query_expansions(query)
+        return list(dict.fromkeys(found + _compounds(content_words(query), self.vocabulary)))
 
     def __len__(self) -> int:
         return len(self.texts)
 
     @classmethod
     def from_store(cls, store: Any, cache_dir: str | Path | None = None) -> HybridSearch:
-        """Load the committed records (from a cache keyed by the store's fingerprint)."""
-        cache = Path(cache_dir) / f"view-{store.fingerprint()}" if cache_dir else None
+        """Load the committed records (from a cache keyed by the store's fingerprint).
+
+        Units whose vectors were embedded under an older ``embed_text`` are embedded again
+        here (and the cache keeps the result), so an index built by an earlier version
+        is searched as if built now; ``clausewright index rebuild`` stores them anew."""
+        key = f"view-{store.fingerprint()}-e{EMBED_TEXT_VERSION}"
+        cache = Path(cache_dir) / key if cache_dir else None
         if cache is not None and (cache / "vectors.npy").is_file():
             try:
                 records = json.loads((cache / "records.json").read_text("utf-8"))
                 vectors = np.load(cache / "vectors.npy")
-                return cls(records["texts"], records["metas"], vectors, store.embedder)
+                if not outdated(records["metas"]):
+                    return cls(records["texts"], records["metas"], vectors, store.embedder)
             except (OSError, ValueError, KeyError) as exc:
                 log.warning("ignoring a broken index cache at %s: %s", cache, exc)
         got = store.committed_records()
         dim = len(got["embeddings"][0]) if len(got["embeddings"]) else 1
         vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(-1, dim)
+        texts, metas = got["documents"], got["metadatas"]
+        metas, vectors = embed_outdated(texts, metas, vectors, store.embedder)
         if cache is not None:
-            _write_cache(cache, got["documents"], got["metadatas"], vectors)
-        return cls(got["documents"], got["metadatas"], vectors, store.embedder)
+            _write_cache(cache, texts, metas, vectors)
+        return cls(texts, metas, vectors, store.embedder)
 
     # -- legs ------------------------------------------------------------------
 
     def lexical(
         self, query: str, k: int, mask: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        tokens = content_words(query)
-        if not tokens or not self.texts:
+        if not self.texts:
             return []
-        scores = self.bm25.get_scores(tokens)
+        tokens = [t for t in content_words(query) if t in self.vocabulary]
+        other = content_words(" ".join(self.expand(query)))
+        extra = [t for t in dict.fromkeys(other) if t in self.vocabulary and t not in tokens]
+        if not tokens and not extra:
+            return []
+        scores = np.zeros(len(self.texts), np.float32)
+        if tokens:
+            scores += self.bm25.get_scores(tokens)
+        if extra:
+            scores += EXPANSION_WEIGHT * self.bm25.get_scores(extra)
         return _top(scores, k, mask, positive_only=True)
 
     def dense(
@@ -163,9 +218,10 @@ class HybridSearch:
         ``convex`` (default): min-max normalise each leg's scores over its pool and take
         ``alpha * dense + (1 - alpha) * lexical`` (a clause missing from a leg scores 0
         there). ``rrf``: reciprocal rank fusion, ``sum 1 / (rrf_k + rank)``. On the
-        labelled seed queries (eval/suites/retrieval.json) convex fusion beats both legs
-        on recall@10 and MRR; RRF with k=60 did not (the retrieval suite reports both:
-        ``clausewright eval run --suite retrieval``, modes ``hybrid`` and ``rrf``).
+        labelled seed queries' tune split (eval/suites/retrieval.json) convex fusion at
+        alpha 0.5 beats both legs on recall@10 and MRR, and alpha 0.4 / 0.6 / 0.7 and RRF
+        with k=60 do less well (the retrieval suite reports both modes:
+        ``clausewright eval run retrieval``, modes ``hybrid`` and ``rrf``).
         """
         mask = filters.mask(self.metas) if filters else None
         dense_query = vector if vector is not None else query
@@ -226,6 +282,50 @@ class HybridSearch:
     def record(self, clause_id: str) -> tuple[str, dict[str, Any]] | None:
         n = self.position.get(clause_id)
         return (self.texts[n], self.metas[n]) if n is not None else None
+
+
+EXPANSION_WEIGHT = 0.5  # of a word the query only names in other words (``expand``)
+MIN_COMPOUND_PART = 4
+
+
+def _compounds(words: list[str], vocabulary: set[str]) -> list[str]:
+    """Compounds written the other way than indexed: an unknown word that is two known
+    words ("watchlist" → "watch list"), two words that are one known word ("hot line" →
+    "hotline"); parts of at least ``MIN_COMPOUND_PART`` letters."""
+    out = []
+    least = MIN_COMPOUND_PART
+    for word in words:
+        if word in vocabulary or len(word) < 2 * least:
+            continue
+        for cut in range(least, len(word) - least + 1):
+            head, tail = word[:cut], word[cut:]
+            if head in vocabulary and tail in vocabulary:
+                out.append(f"{head} {tail}")
+                break
+    out += [a + b for a, b in pairwise(words) if a + b in vocabulary]
+    return out
+
+
+def embed_outdated(
+    texts: list[str], metas: list[dict[str, Any]], vectors: np.ndarray, embedder: Embeddings
+) -> tuple[list[dict[str, Any]], np.ndarray]:
+    """``metas`` and ``vectors`` with the units embedded under an older ``embed_text``
+    embedded again (their embedded text rebuilt from the clauses around them)."""
+    stale = outdated(metas)
+    if not stale:
+        return metas, vectors
+    log.warning(
+        "%d of %d indexed clauses were embedded by an earlier version; embedding them again "
+        "(`clausewright index rebuild` stores the new vectors)",
+        len(stale),
+        len(metas),
+    )
+    ids = [m["clause_id"] for m in metas]
+    units = units_from_stored(ids, texts, metas)
+    fresh = np.asarray(embedder.embed_documents([units[n].embed_text for n in stale]), np.float32)
+    vectors = vectors.copy()
+    vectors[stale] = fresh
+    return [u.metadata for u in units], vectors
 
 
 def _rrf(legs, rrf_k: int) -> dict[int, float]:
