@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.asking.answering import Answerer, Engines
@@ -19,7 +19,7 @@ from assistant.asking.answers import Answer
 from assistant.asking.followups import Turn
 from assistant.asking.memory import Conversation
 from assistant.asking.reading import Reader
-from assistant.asking.references import ResolutionNames
+from assistant.asking.references import ORDINALS, ResolutionNames
 from assistant.asking.requests import (
     CheckDraft,
     FindSimilar,
@@ -136,6 +136,8 @@ class ChatAssistant:
         conversation = conversation if conversation is not None else Conversation()
         request = self.read(message, conversation)
         answer: Answer | None = None
+        if isinstance(request, ReviseClause):
+            request = _proposal_named(request, conversation)
         for event in self._route(request, draft_text, profile, precedents):
             if isinstance(event, ChatAnswer):
                 answer = event.answer
@@ -261,6 +263,19 @@ class ChatAssistant:
         if record is None:
             return None
         return Citation.from_record(clause_id, *record)
+
+
+def _proposal_named(request: ReviseClause, conversation: Conversation) -> ReviseClause:
+    """'make the second one shorter' after proposals: that proposal's text, pasted."""
+    m = re.fullmatch(r"proposal (\S+)", request.target)
+    last = conversation.last.request if conversation.last else None
+    if not m or not isinstance(last, ProposeClauses) or not conversation.proposals:
+        return request
+    made = conversation.proposals[-last.count :]
+    word = m.group(1).lower()
+    n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    chosen = made[-1] if n == -1 else made[n - 1] if 0 < n <= len(made) else None
+    return replace(request, target=f": {chosen.text}") if chosen else request
 
 
 def _unique(citations: list[Citation]) -> list[Citation]:

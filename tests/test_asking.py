@@ -252,3 +252,19 @@ def test_a_message_full_of_spaces_is_read_in_one_pass(reader):
     # a nested quantifier once made this take minutes: the test hangs if it comes back
     said = "in IOM/1/1" + " " * 80 + ", the clause that sets up a maritime zone"
     assert isinstance(reader.read(said), ShowClause)
+
+
+def test_make_the_second_one_shorter_names_that_proposal(reader):
+    from assistant.chat import _proposal_named
+    from assistant.drafting.proposals import Proposal
+
+    asked = ProposeClauses("two operative clauses on shelters", "operative", 2)
+    made = [
+        Proposal("operative", n, "Urges", f"States to act {n}", f"{n}. *Urges* States to act {n};")
+        for n in (1, 2)
+    ]
+    conversation = Conversation(last=Turn(asked))
+    conversation.add_proposals(made)
+    request = reader.read("make the second one shorter", Turn(asked))
+    assert request == ReviseClause("shorten", "proposal second")
+    assert _proposal_named(request, conversation).target == ": 2. *Urges* States to act 2;"
