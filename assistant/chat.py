@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.asking.answering import Answerer, Engines
 from assistant.asking.answers import Answer
-from assistant.asking.followups import Turn
+from assistant.asking.followups import Turn, nth
 from assistant.asking.memory import Conversation
 from assistant.asking.reading import Reader
-from assistant.asking.references import ORDINALS, ResolutionNames
+from assistant.asking.references import ResolutionNames
 from assistant.asking.requests import (
     CheckDraft,
     FindSimilar,
@@ -271,10 +271,7 @@ def _proposal_named(request: ReviseClause, conversation: Conversation) -> Revise
     last = conversation.last.request if conversation.last else None
     if not m or not isinstance(last, ProposeClauses) or not conversation.proposals:
         return request
-    made = conversation.proposals[-last.count :]
-    word = m.group(1).lower()
-    n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
-    chosen = made[-1] if n == -1 else made[n - 1] if 0 < n <= len(made) else None
+    chosen = nth(m.group(1), conversation.proposals[-last.count :])
     return replace(request, target=f": {chosen.text}") if chosen else request
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from assistant.asking.references import ORDINALS
 from assistant.asking.requests import (
@@ -29,10 +29,13 @@ from assistant.asking.requests import (
 )
 from assistant.asking.scope_words import scope_of
 from assistant.asking.terms import alternatives
-from assistant.asking.vocabulary import REVISE_WORDS
+from assistant.asking.vocabulary import NUMBER_WORDS, REVISE_WORDS
 
 if TYPE_CHECKING:
     from assistant.asking.reading import Reader
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -100,7 +103,6 @@ _REVISE_NTH = re.compile(
     rf".*?\b(?P<how>{'|'.join(re.escape(w) for ws in REVISE_WORDS.values() for w in ws)})\b",
     re.I,
 )
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1, "some": 3}
 
 
 def follow_up(text: str, last: Turn, reader: Reader) -> Request | None:
@@ -108,7 +110,7 @@ def follow_up(text: str, last: Turn, reader: Reader) -> Request | None:
     request = last.request
     if isinstance(request, ProposeClauses) and (m := _AGAIN.match(text)):
         n = m.groupdict().get("n")
-        count = _NUMBERS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 0
+        count = NUMBER_WORDS.get(n.lower(), 0) if n and not n.isdigit() else int(n) if n else 0
         return replace(request, count=max(1, min(5, count or 3)))
     if isinstance(request, ProposeClauses) and (m := _REVISE_NTH.search(text)):
         said = m.group("how").lower()
@@ -165,11 +167,16 @@ def _step(clause_id: str, by: int) -> str:
 
 
 def _nth(said: str, ids: list[str]) -> str | None:
+    return nth(said, ids)
+
+
+def nth(said: str, items: list[T]) -> T | None:
+    """The item an ordinal names ('second', '2nd', '#2', 'last'), or None."""
     word = said.lower().lstrip("#")
     n = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
     if n == -1:
-        return ids[-1] if ids else None
-    return ids[n - 1] if 0 < n <= len(ids) else None
+        return items[-1] if items else None
+    return items[n - 1] if 0 < n <= len(items) else None
 
 
 def _kind(clause_id: str) -> Kind:

@@ -33,6 +33,7 @@ from assistant.asking.typos import corrected
 from assistant.asking.vocabulary import (
     ADDRESSEES,
     MENTION_VERBS,
+    NUMBER_WORDS,
     REVISE_WORDS,
     SECTIONS,
     VAGUE,
@@ -105,7 +106,6 @@ _VAGUE_OBJECT = re.compile(
     r"|\s+in\s+(?:it|them)\s*[?.!]*$",
     re.I,
 )
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNT = re.compile(
     r"\b(\d|one|two|three|four|five|a|an)\s+(?:\w+\s+){0,2}?(?:clauses?|paragraphs?|paras?|"
     r"preambs?|ops?|alternatives?|versions?|options?|more)\b",
@@ -258,7 +258,7 @@ def count_asked(text: str) -> int:
     if not m:
         return 1
     word = m.group(1).lower()
-    return max(1, min(5, int(word) if word.isdigit() else _NUMBERS[word]))
+    return max(1, min(5, int(word) if word.isdigit() else NUMBER_WORDS[word]))
 
 
 def _object_of(after: str) -> str:

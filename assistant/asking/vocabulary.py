@@ -19,6 +19,9 @@ KEYWORDS = frozenset(
     operatives subclauses""".split()
 )
 
+# how many a word says ("three alternatives", "a clause", "some more")
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "some": 3}
+
 # key → its forms as typed (a verb with a particle keeps it: "call upon" ~ "call on")
 PHRASE_VERBS: dict[str, tuple[str, ...]] = {
     "demand": ("demand", "demands", "demanding"),
