@@ -72,7 +72,8 @@ BARE_VERBS = frozenset(
 )
 ACTORS = re.compile(
     r"\b(?:(?i:states?|governments?|countries|parties|community|organi[sz]ations?|agencies|"
-    r"entities|bodies|donors|secretariat|secretary-general|society|sector|institutions|"
+    r"entities|bodies|donors|secretariat|secretary-general|director-general|members|society|"
+    r"sector|institutions|"
     r"stakeholders|partners|authorities|council|assembly|commission|committee|office|"
     r"programmes?|funds?|courts?|tribunals?|banks|mission|forces|mediator|envoy|"
     r"representatives?|rapporteurs?|businesses|enterprises)|[A-Z]{2,})\b"
@@ -204,6 +205,45 @@ def informal(clause: str) -> list[str]:
     return [f"informal wording: '{m.group(0)}'"] if m else []
 
 
+# Chat notes pasted into a clause: symbols and words a delegate types that resolutions
+# never use, and the speaker's own person ("we", "our", "you").
+CHAT_FRAGMENT = re.compile(
+    r"(?P<amp>\s&\s|(?<=[a-z])&(?=[a-z]))|"
+    r"(?P<plus>(?<![\d\s])(?:,\s*|\s+)plus\s+(?=[a-z]))|"
+    r"(?P<etc>\betc\b\.?|\band\s+so\s+(?:on|forth)\b)|"
+    r"(?P<pls>\b(?:pls|plz|thx|thanx|btw|fyi|lol|imo)\b)|"
+    r"(?P<running>\bup\s+and\s+running\b|\bhelp\s+get\b)|"
+    r"(?P<let>\bso\s+let\b|\blet['’]s\b|\blet\s+us\b)|"
+    r"(?P<person>\b(?:we|our|ours|us|you|your|yours|my|mine)\b)|"
+    r"(?P<slash>(?<![\w./:-])(?!(?:and|or)/)[a-z]{2,}/(?!(?:and|or)\b)[a-z]{2,}(?![\w/-]))|"
+    r"(?P<eg>\be\.\s?g\.|\bi\.\s?e\.)",
+)
+# A dash that opens an aside and nothing closes: "… in 2026 - smooth transition …"; an
+# adopted text's dash goes on with a preposition or a conjunction ("… suspended – for
+# Afghanistan …").
+DANGLING_DASH = re.compile(
+    r"\s[-–—]{1,2}\s(?!(?:for|in|at|on|by|to|from|with|under|within|as|and|or|but|namely|"
+    r"including|in\s+particular|particularly|especially|notably|inter\s+alia)\b)",
+    re.I,
+)
+ANY_DASH = re.compile(r"\s[-–—]{1,2}\s")
+
+
+def chat_fragment(clause: str) -> list[str]:
+    """Chat notes left in a clause: '&', 'plus' joining phrases, 'etc', 'pls', 'up and
+    running', 'so let', 'we'/'our'/'you', 'webinars/online forums', 'e.g.', or a dash
+    aside that no second dash closes."""
+    _phrase, body = split_clause(clause)
+    text = re.sub(r"[“\"][^”\"]*[”\"]", " ", body)  # a quoted title is not ours
+    m = CHAT_FRAGMENT.search(text)
+    if m:
+        return [f"chat fragment in the clause: '{m.group(0).strip()}'"]
+    dash = DANGLING_DASH.search(text)
+    if dash and len(ANY_DASH.findall(text)) % 2:
+        return [f"a dash aside that nothing closes: '{text[dash.start() :][:30].strip()}'"]
+    return []
+
+
 def sentence_as_object(clause: str) -> list[str]:
     """A phrase that takes a noun phrase followed by a whole sentence without 'that'
     ('*Takes note of* the delegation cannot attend'), or by no preposition it needs
@@ -268,5 +308,6 @@ def defects(clause: str, request: str, evidence: Iterable[str]) -> dict[str, lis
         "invented-fact": invented_facts(clause, [request, *evidence]),
         "informal": informal(clause),
         "sentence-as-object": sentence_as_object(clause),
+        "chat-fragment": chat_fragment(clause),
     }
     return {k: v for k, v in found.items() if v}

@@ -82,3 +82,28 @@ def test_a_finished_body_keeps_its_last_short_word():
     assert form.clean_body("protect victims of traff ab", "Noting", truncated=True) == (
         "protect victims of traff"
     )
+
+
+def test_a_that_clause_opening_with_an_aside_gets_no_second_that():
+    from assistant.drafting.frame import Framer
+    from assistant.drafting.understand import ClauseIntent
+    from index.parsing.lexicon import Lexicon
+
+    obj = "that, as the delegation cannot attend, its President may speak"
+    intent = ClauseIntent("operative", "r", "r", "Decides", object=obj)
+    skeleton = Framer(Lexicon.default(), FrameBook.default()).skeletons(intent)[0]
+    assert (skeleton.phrase, skeleton.body) == ("Decides", obj)
+
+
+def test_a_precedent_phrase_the_frame_book_does_not_list_is_not_offered():
+    """'Intends a list of …': an unlisted operative phrase is only guessed to take an
+    object, so a precedent that uses it does not put it before the listed phrases."""
+    from assistant.drafting.frame import Framer
+    from assistant.drafting.understand import understand
+    from index.parsing.lexicon import Lexicon
+
+    lexicon = Lexicon.default()
+    intent = understand("list of warning signs officials can use", "operative", lexicon)
+    skeletons = Framer(lexicon, FrameBook.default()).skeletons(intent, ["Intends", "Calls for"])
+    assert skeletons[0].phrase == "Calls for"
+    assert "Intends" not in {s.phrase for s in skeletons}

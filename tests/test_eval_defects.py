@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.defects import defects, informal, sentence_as_object
+from eval.defects import chat_fragment, defects, informal, sentence_as_object
 from index.parsing.parser import Parser
 
 # Proposals users saw (issue 11), with the requests that produced them.
@@ -89,6 +89,54 @@ KNOWN_BAD = [
         "fund shelters",
         {"cut-off"},
     ),
+    # Proposals the blind reviews of 2026-11-29b/c graded unusable: chat notes pasted in.
+    (
+        "1. *Requests* the Secretary-General to help get the new Global Mechanism on ICT "
+        "security up and running in 2026 - smooth transition from the OEWG;",
+        "SG should help get the new Global Mechanism on ICT security up and running in 2026 - "
+        "smooth transition from the OEWG pls",
+        {"chat-fragment"},
+    ),
+    (
+        "1. *Recommends* a biannual regional summit where Member States send their local and "
+        "state police for anti-trafficking training, plus webinars/online forums so the "
+        "training is free and easy to access;",
+        "Recommend a biannual regional summit where member states send their local and state "
+        "police for anti-trafficking training, plus webinars/online forums so the training is "
+        "free and easy to access",
+        {"chat-fragment"},
+    ),
+    (
+        "1. *Emphasizes* that the Palestinian delegation cannot get here in person, so let "
+        "their President submit a pre-recorded statement to be played in the GA Hall during "
+        "the general debate, and have the PGA circulate it as an official document;",
+        "the Palestinian delegation can't get here in person, so let their President submit a "
+        "pre-recorded statement to be played in the GA Hall during the general debate, and "
+        "have the PGA circulate it as an official document",
+        {"chat-fragment"},
+    ),
+    (
+        "1. *Calls upon* Member States to strengthen national guidelines for police, army & "
+        "investigators with specific protocols for each kind of victim - sex trafficking, "
+        "labour trafficking, child soldiers, bonded labour;",
+        "national guidelines for police, army & investigators with specific protocols for each "
+        "kind of victim - sex trafficking, labour trafficking, child soldiers, bonded labour",
+        {"chat-fragment"},
+    ),
+    (
+        "1. *Demands* that they comply fully with all our earlier resolutions, but giving them "
+        "one final opportunity as a pause of goodwill;",
+        "can you write something demanding they comply fully with all our earlier "
+        "resolutions, but giving them one final opportunity as a pause of goodwill?",
+        {"chat-fragment"},
+    ),
+    (
+        "1. *Emphasizes* that list of warning signs officials can use to identify likely "
+        "trafficking victims, e.g. trauma, heavy debt, disorientation;",
+        "list of warning signs officials can use to identify likely trafficking victims, e.g. "
+        "trauma, heavy debt, disorientation",
+        {"chat-fragment"},
+    ),
 ]
 
 # Clauses of adopted or submitted resolutions, checked against themselves as evidence.
@@ -120,6 +168,19 @@ KNOWN_GOOD = [
     "*Deeply concerned* by debt bondage of migrant workers,",
     "5. *Decides* to remain seized of the matter.",
     "*Recalling* its resolution 64/293 of 30 July 2010,",
+    # adopted WHA text (wha-66-14 op 4, 66-13): the Director-General and Members are actors
+    "2. *Further requests* the Director-General to communicate this resolution to the "
+    "Government of Tajikistan;",
+    "1. *Urges* all Members to pay their assessed contributions in full;",
+    # what the chat-fragment detector must leave alone
+    "*Considering* that the voting privileges of those countries should be suspended – for "
+    "Afghanistan at the opening of the Sixty-sixth World Health Assembly,",
+    "1. *Calls upon* Member States to collect data and/or statistics on trafficking, as set "
+    "out in document A/70/174;",
+    "2. *Invites* States – in particular those in the region – to share information on R&D "
+    "and on the US “Trafficking in Persons Report”;",
+    "3. *Requests* the Secretary-General to establish a list of warning signs that officials "
+    "can use, such as trauma, heavy debt and disorientation, and to report thereon;",
 ]
 
 
@@ -134,14 +195,63 @@ def test_known_good_clauses_pass(clause):
     assert defects(clause, "", [clause]) == {}
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "1. *Urges* Member States to fund shelters & clinics;",  # '&'
+        "1. *Urges* Member States to fund shelters, plus clinics;",  # 'plus' joining
+        "1. *Urges* Member States to fund shelters plus clinics;",
+        "1. *Urges* Member States to train police, judges, etc.;",  # 'etc'
+        "1. *Urges* Member States to train police, judges and so on;",
+        "1. *Urges* Member States to fund shelters – top priority;",  # a dangling dash aside
+        "1. *Urges* Member States to fund shelters - smooth transition from the pilot;",
+        "1. *Urges* Member States to fund shelters pls;",  # 'pls'
+        "1. *Requests* the Secretary-General to get the portal up and running;",
+        "1. *Requests* the Secretary-General to help get the portal started;",
+        "1. *Notes* that the delegation cannot attend, so let its President speak;",  # 'so let'
+        "1. *Urges* Member States to uphold our resolutions;",  # the speaker's own person
+        "*Noting* that we are alarmed by the attacks,",
+        "1. *Invites* you to consider the report;",
+        "1. *Encourages* Member States to hold webinars/online forums;",  # a slash list
+        "1. *Supports* a list of warning signs, e.g. trauma;",  # 'e.g.'
+    ],
+)
+def test_chat_fragments_are_flagged(clause):
+    assert chat_fragment(clause) != []
+    assert "chat-fragment" in defects(clause, "", [clause])
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "1. *Urges* Member States to fund shelters and clinics;",
+        "1. *Urges* Member States to fund shelters, as well as clinics;",
+        "1. *Decides* that the contribution shall be 2 plus 3 per cent;",  # arithmetic
+        "1. *Urges* Member States to train police, judges and prosecutors;",
+        "1. *Urges* Member States to fund shelters, especially in rural areas;",
+        "1. *Urges* Member States – in particular donors – to fund shelters;",  # closed pair
+        "*Considering* that the privileges should be suspended – for Afghanistan at once,",
+        "1. *Requests* the Secretary-General to make the portal operational;",
+        "1. *Decides* that its President may speak;",
+        "1. *Urges* Member States to uphold its resolutions and those of the US;",
+        "1. *Urges* Member States to collect data and/or statistics (A/70/174);",
+        "1. *Encourages* Member States to hold webinars and online forums on R&D;",
+        "1. *Supports* a list of warning signs, such as trauma;",
+        "*Recalling* the report entitled “What we can do: our common future”,",  # a title
+    ],
+)
+def test_resolution_english_is_no_chat_fragment(clause):
+    assert chat_fragment(clause) == []
+
+
 def test_adopted_clauses_are_not_called_informal_or_run_on():
-    """Every top-level clause of the real UN texts: the two wording detectors stay quiet."""
+    """Every top-level clause of the real UN texts: the wording detectors stay quiet."""
     flagged = []
     for path in sorted((Path(__file__).parents[1] / "eval/realtexts/un").glob("*.txt")):
         for resolution in Parser().parse_file(path):
             for c in resolution.clauses():
                 if c.phrase and c.kind != "subclause":
                     clause = f"*{c.phrase}* {c.body}"
-                    if informal(clause) or sentence_as_object(clause):
+                    if informal(clause) or sentence_as_object(clause) or chat_fragment(clause):
                         flagged.append(c.id)
     assert flagged == []

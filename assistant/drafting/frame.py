@@ -39,6 +39,7 @@ _CONCERN_WORDS = re.compile(
 )
 # How a noun phrase that can stand after "Requests"/"Urges" opens ("Requests a report …").
 _DETERMINED = ("that ", "the ", "a ", "an ", "more ", "further ", "additional ", "increased ")
+_THAT = re.compile(r"that\b", re.I)  # a that-clause: "that …", "that, as …, …"
 # Light verbs that put a noun phrase under a to-infinitive phrase ("… to support X").
 LIGHT_VERBS = ("support", "strengthen", "establish", "provide", "promote", "ensure")
 
@@ -103,8 +104,13 @@ class Framer:
         )
         that_clause = _is_that_clause(intent)
         for phrase, _ in counted.most_common():
-            if self.frames.frame(phrase, kind).name in fits and not (
-                that_clause and _PREPOSITION_END.search(phrase)
+            frame = self.frames.frame(phrase, kind)
+            if (
+                frame.name in fits
+                and not (that_clause and _PREPOSITION_END.search(phrase))
+                # an operative phrase the frame book does not list ("Intends") is only
+                # guessed to take an object: not offered on a precedent's word alone
+                and not (kind == "operative" and frame.source == "form")
             ):
                 out.append((phrase, ""))
         for phrase in self._defaults(intent):
@@ -152,7 +158,7 @@ class Framer:
             return self._addressee_to(intent, phrase, frame, precedent_texts, organ)
         if frame.name == "to_or_that" and not intent.action and intent.object:
             obj = intent.object
-            that = obj if obj.lower().startswith("that ") else f"that {obj}"
+            that = obj if _THAT.match(obj) else f"that {obj}"
             return [Skeleton(phrase, that, "that-clause")]  # "Decides that … shall …"
         if frame.name in ("to_or_that", "to"):
             return [
@@ -285,4 +291,4 @@ def organ_of(opening: str) -> str:
 
 
 def _is_that_clause(intent: ClauseIntent) -> bool:
-    return bool(intent.object and intent.object.lower().startswith("that "))
+    return bool(intent.object and _THAT.match(intent.object))

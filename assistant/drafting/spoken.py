@@ -1,6 +1,7 @@
 """What a delegate types that is not clause text: the words that only ask for a clause
 ("propose an operative clause on …", "- preambular paragraph please", "pre para:") and
-spoken forms a resolution never uses ("don't", "rehab", "ppl", "thx").
+spoken forms a resolution never uses ("don't", "rehab", "ppl", "thx", "NGOs like X",
+"help get X up and running", "so the training is free", "keep working on").
 
 ``strip_instruction`` takes the asking words off; ``written_form`` writes the rest out.
 """
@@ -77,10 +78,87 @@ _WRITTEN_WORD = re.compile(
     r"(?<![\w’'-])(" + "|".join(re.escape(w) for w in _WRITTEN_FORMS) + r")(?![\w’'-])", re.I
 )
 
+# Chat words and their written form, in lower case only ("Army" in a name stays as it is).
+_CHAT_WORDS: dict[str, str] = {
+    "extra": "additional",
+    "ads": "advertisements",
+    "advert": "advertisement",
+    "adverts": "advertisements",
+    "pics": "photographs",
+    "pic": "photograph",
+    "photos": "photographs",
+    "army": "armed forces",
+    "armies": "armed forces",
+    "res": "resolution",
+    "every single": "every",
+    "get here": "attend",
+    "come here": "attend",
+    "be here": "attend",
+    "summit where": "summit at which",
+    "conference where": "conference at which",
+    "meeting where": "meeting at which",
+    "forum where": "forum at which",
+    "workshops where": "workshops at which",
+    "sessions where": "sessions at which",
+}
+_CHAT_WORD = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, _CHAT_WORDS)) + r")(?![\w’'-])")
+# Stems that resolutions spell with -ize ("recognise" → "recognize"); a closed list, as
+# many -ise words are never -ize ("advertise", "comprise", "exercise", "promise").
+_IZE = re.compile(
+    r"\b((?:de|re|un)?(?:organ|recogn|special|criminal|priorit|mobil|stabil|legal|normal|"
+    r"maxim|minim|util|author|harmon|institutional|operational|final|categor|emphas|sensit|"
+    r"standard|modern|privat|digit|global|marginal|subsid|summar|optim|neutral|penal|"
+    r"rational|real|revital|social|equal|critic|mechan|capital|central|local|democrat|"
+    r"militar|immun|urban|computer|visual|character|conceptual|incentiv|industrial|"
+    r"legitim|stigmat|synchron|victim|terror|traum|jeopard|formal|apolog|familiar|"
+    r"memorial|monopol|polar|radical|sanit|strategi|moral))is(e|es|ed|ing|ation|ations|er|ers)\b"
+)
+
+# "NGOs like Hope for Justice", "a mobile app, like MigApp": "such as"; never "would like".
+_LIKE = re.compile(r"(?P<word>[\w’'-]+)(?P<comma>,?)\s+like\s+(?=[\w“\"'])")
+_NOT_PLURAL_NOUN = frozenset(
+    "is was has does looks seems feels sounds this thus us yes less unless always perhaps "
+    "its his hers ours yours theirs as".split()
+)
+_HELP_GET_RUNNING = re.compile(
+    r"\bhelp(?:\s+to)?\s+(?:get|set|make)\s+(?P<x>.+?)\s+up\s+and\s+running\b", re.I
+)
+_GET_RUNNING = re.compile(r"\b(?:get|set|make)\s+(?P<x>.+?)\s+up\s+and\s+running\b", re.I)
+_UP_RUNNING = re.compile(r"\bup\s+and\s+running\b", re.I)
+_HELP_SET_UP = re.compile(r"\bhelp(?:\s+to)?\s+set\s+up\s+(?=\w)", re.I)
+_KEEP_ON = re.compile(r"\bkeep(?:\s+on)?\s+(?!(?:any|some|every|no)thing\b)(?=\w+ing\b)")
+_MORE_AND_MORE = re.compile(r"\bmore\s+and\s+more\s+(?P<w>\w+)", re.I)
+# Purpose and verbs said in chat: "so the training is free" → "so that …", "so there is
+# less risk" → "in order to reduce the risk", "help get X up and running" → "support the
+# establishment of X", "keep working" → "continue working".
+_SO_LESS = re.compile(
+    r"(?:^|,?\s+)so\s+(?:that\s+)?there\s+(?:is|will\s+be|would\s+be)\s+"
+    r"(?:less|a\s+lower|a\s+reduced)\s+(?P<x>risk|danger|chance|likelihood)\b",
+    re.I,
+)
+_SO_FEWER = re.compile(
+    r"(?:^|,?\s+)so\s+(?:that\s+)?there\s+(?:are|will\s+be|would\s+be)\s+fewer\s+(?P<x>\w+)", re.I
+)
+_SUBJECT = (
+    r"(?:they|it|he|she|we|you|the|their|its|his|her|this|these|those|nobody|no\s+one|"
+    r"everyone|everybody|people|victims?|survivors?|children|kids|migrants|states|countries|"
+    r"governments|there|[a-z]+(?:['’]s?)?\s+(?:[a-z-]+\s+){0,3}?(?:can|could|will|would|may|"
+    r"might|must|should|do\s+not|does\s+not|cannot))\b"
+)
+_SO_CLAUSE = re.compile(
+    r"(?P<word>[\w’'-]+)(?P<lead>,?\s+)so\s+(?!let\b|allow\b)(?=" + _SUBJECT + ")", re.I
+)
+# "so" after these is not "so that" ("have not yet done so", "and so", "is so …").
+_NOT_PURPOSE = frozenset(
+    "do does did done doing and or but not is are was were be been being even just only "
+    "why if think hope say said".split()
+)
+
 
 def written_form(text: str) -> str:
     """``text`` without contractions or informal words ("don't" → "do not",
-    "rehab" → "rehabilitation")."""
+    "rehab" → "rehabilitation", "extra" → "additional"), spelt as resolutions spell
+    ("specialise" → "specialize")."""
 
     def expand(m: re.Match[str]) -> str:
         stem = m.group(1) or m.group(2)
@@ -90,6 +168,10 @@ def written_form(text: str) -> str:
 
     text = _CONTRACTIONS.sub(expand, text)
     text = _WRITTEN_WORD.sub(lambda m: _WRITTEN_FORMS[m.group(1).lower()], text)
+    text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(1)], text)
+    text = _IZE.sub(r"\1iz\2", text)
+    text = _LIKE.sub(_like, text)
+    text = _spoken_verbs(text)
     return re.sub(r"\s{2,}", " ", text).strip(" ,")
 
 
@@ -101,3 +183,38 @@ def strip_instruction(request: str) -> str:
         text = _INSTRUCTION.sub("", text, count=1).strip(" ,:;-")
         text = _TRAILING.sub("", text).strip(" ,:;.-?!")
     return text  # empty when the request only asked for a clause
+
+
+def _like(m: re.Match[str]) -> str:
+    word, comma = m.group("word"), m.group("comma")
+    plural = word.endswith("s") and word.lower() not in _NOT_PLURAL_NOUN
+    return f"{word}{comma} such as " if comma or plural else m.group(0)
+
+
+def _spoken_verbs(text: str) -> str:
+    text = _HELP_GET_RUNNING.sub(lambda m: f"support the establishment of {m['x']}", text)
+    text = _GET_RUNNING.sub(lambda m: f"establish {m['x']}", text)
+    text = _UP_RUNNING.sub("operational", text)
+    text = _HELP_SET_UP.sub("support the establishment of ", text)
+    text = _KEEP_ON.sub("continue ", text)
+    text = _MORE_AND_MORE.sub(_more_and_more, text)
+    return _purpose(text)
+
+
+def _more_and_more(m: re.Match[str]) -> str:
+    word = m.group("w")
+    if word.endswith("s") or word in ("people", "children", "women", "men"):
+        return f"an increasing number of {word}"
+    return f"increasingly {word}"
+
+
+def _purpose(text: str) -> str:
+    text = _SO_LESS.sub(lambda m: f" in order to reduce the {m['x']}", text)
+    text = _SO_FEWER.sub(lambda m: f" in order to reduce the number of {m['x']}", text)
+    return _SO_CLAUSE.sub(_so_that, text)
+
+
+def _so_that(m: re.Match[str]) -> str:
+    if m.group("word").lower() in _NOT_PURPOSE:
+        return m.group(0)
+    return f"{m['word']}{m['lead']}so that "

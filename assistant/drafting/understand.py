@@ -12,26 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.drafting import chat_fragments as chat
+from assistant.drafting import stances
 from assistant.drafting.proposals import Kind
 from assistant.drafting.spoken import strip_instruction, written_form
-from assistant.drafting.stances import (
-    ADDRESSEES as _ADDRESSEES,
-)
-from assistant.drafting.stances import (
-    ADJECTIVE_PREPS as _ADJECTIVE_PREPS,
-)
-from assistant.drafting.stances import (
-    ADJECTIVES as _ADJECTIVES,
-)
-from assistant.drafting.stances import (
-    BODY as _BODY,
-)
-from assistant.drafting.stances import (
-    INTENSIFIERS as _INTENSIFIERS,
-)
-from assistant.drafting.stances import (
-    STANCES as _STANCES,
-)
 from assistant.drafting.wording import base_verb, is_base_verb
 from index.parsing.lexicon import Lexicon
 
@@ -57,7 +41,8 @@ _NAMED = re.compile(
 
 _SOMEONE = re.compile(
     r"(?P<who>(?!to\b|that\b)(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
-    r"(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s+(?=(?:not\s+)?to\s+\w)",
+    r"(?:[\w’'-]+,?\s+){0,10}?[\w’'-]+)(?<!according)(?<!due)(?<!prior)(?<!owing)(?<!regard)"
+    r"(?<!respect)(?<!relating)(?<!related)(?<!addition)\s+(?=(?:not\s+)?to\s+\w)",
     re.I,
 )
 _ACTOR_WORD = re.compile(
@@ -97,6 +82,7 @@ _FINITE = re.compile(
     r"does\s+not|did\s+not|may|might)\s",
     re.I,
 )
+_MODAL = re.compile(r"\b(?:can|cannot|could|will|would|may|might|should|must)\b", re.I)
 _SUBORDINATE = re.compile(
     r"\b(?:who|which|that|whose|whom|where|when|while|as|if|because|so|since|until|unless|"
     r"although|though|once|after|before|whether)\b|,|\(|\s[-–—](?:\s|$)"
@@ -157,7 +143,8 @@ def understand(
 ) -> ClauseIntent:
     """The clause intent of ``request`` (a clause of ``kind``); with ``lexicon``, a request
     that opens with a leading phrase of that kind ("Noting with concern that …") keeps it."""
-    content = strip_instruction(written_form(request))
+    content, reason = chat.reason_and_let(strip_instruction(written_form(request)), kind)
+    content = chat.written_english(content)
     so_that = _SO_THAT.match(content)
     if so_that:
         content = "ensure that " + so_that.group(1)
@@ -166,13 +153,13 @@ def understand(
             kind, request, content, "Decides to remain seized of the matter", remain_seized=True
         )
     text, when = _take_time(content)
-    said = _said_as_decision(text, kind)
+    said = _said_as_decision(text, kind, chat.written_english(reason) if reason else None)
     if said is not None:
         return ClauseIntent(kind, request, content, said[0], None, None, said[1], when)
     if _COMPELS.match(text):
         action = " ".join([text.split()[0].lower(), *text.split()[1:]])
         return ClauseIntent(kind, request, content, None, "Member States", action, None, when)
-    stance, rest = _phrase_at_start(text, kind, lexicon)
+    stance, rest = _phrase_at_start(text, kind, lexicon, request)
     if stance is None:
         stance, rest = _take_stance(text, kind)
     if stance is None and kind == "operative" and _SHALL.match(rest):
@@ -207,10 +194,16 @@ def understand(
         stance,
         addressee,
         None,
-        _as_that_clause(rest) or None,
+        _as_object(rest) or None,
         when,
         negated,
     )
+
+
+def _as_object(text: str) -> str:
+    """A that-clause, or a noun phrase with the article English needs."""
+    that = _as_that_clause(text)
+    return that if that.lower().startswith("that ") else chat.with_article(that)
 
 
 def _as_that_clause(text: str) -> str:
@@ -235,34 +228,37 @@ def _asked_for(text: str) -> str | None:
     m = _ASKED_FOR.match(text)
     if not m:
         return None
-    who = next((w for p, w in _ADDRESSEES if re.fullmatch(p, m["who"], re.I)), None)
+    who = next((w for p, w in stances.ADDRESSEES if re.fullmatch(p, m["who"], re.I)), None)
     if who is None and not _PROPER_NAME.fullmatch(m["who"]):
         return None
     return f"{m['what']} from {who or m['who']}{m['about'] or ''}"
 
 
-def _said_as_decision(text: str, kind: Kind) -> tuple[str, str] | None:
-    """'let X keep Y' → (Decides, 'that X may keep Y'); 'make clear X' → (Affirms, 'that X')."""
+def _said_as_decision(text: str, kind: Kind, reason: str | None) -> tuple[str, str] | None:
+    """'let X keep Y' → (Decides, 'that X may keep Y'), with a ``reason`` → (Decides,
+    'that as R, X may keep Y'); 'make clear X' → (Affirms, 'that X')."""
     clear = _MAKE_CLEAR.match(text)
     if clear:
         return ("Affirms" if kind == "operative" else "Affirming"), "that " + clear.group("rest")
     let = _LET.match(text)
     if let is None or kind != "operative":
         return None
-    words = let.group("rest").split()
-    for i, word in enumerate(words[1:], start=1):
-        if is_base_verb(word) and words[i - 1].lower() not in ("to", "may", "can", "will"):
-            subject, verb_phrase = " ".join(words[:i]), " ".join(words[i:])
-            return "Decides", f"that {subject} may {verb_phrase}"
-    return None
+    decided = chat.let_decision(let.group("rest"), reason)
+    return ("Decides", decided) if decided else None
 
 
-def _phrase_at_start(text: str, kind: Kind, lexicon: Lexicon | None) -> tuple[str | None, str]:
-    """A leading phrase the delegate typed themselves, written as the lexicon has it."""
+def _phrase_at_start(
+    text: str, kind: Kind, lexicon: Lexicon | None, request: str
+) -> tuple[str | None, str]:
+    """A leading phrase the delegate typed themselves, written as the lexicon has it
+    (not a verb the request was rewritten into: 'get X up and running' → 'establish X'
+    is an action)."""
     if lexicon is None or not text[:1].isalpha():
         return None, text
     first = text.split()[0].lower()
-    if first in _STANCES or first.split("'")[0] in {v.split()[0] for v in _STANCES}:
+    if not re.search(rf"\b{re.escape(first)}", request, re.I):
+        return None, text
+    if first in stances.STANCES or first.split("'")[0] in {v.split()[0] for v in stances.STANCES}:
         return None, text  # an imperative ("urge", "recall"): read as a stance verb
     found = lexicon.match(text, kind)
     if found is None or found.end >= len(text.rstrip(" ,.;")):
@@ -308,27 +304,28 @@ def _take_time(text: str) -> tuple[str, str | None]:
 def _take_stance(text: str, kind: Kind) -> tuple[str | None, str]:
     """The leading phrase a request verb implies, and the text after that verb."""
     lower = text.lower()
-    for adjective in sorted(_ADJECTIVES, key=len, reverse=True):
+    for adjective in sorted(stances.ADJECTIVES, key=len, reverse=True):
         m = re.match(
-            rf"(?:(?:we\s+are|we['’]re|i\s+am|i['’]m|be|being|express(?:ing)?|{_BODY}\s+is)\s+)?"
-            rf"(?:({_INTENSIFIERS})\s+)?{adjective}\s+"
-            rf"(?:(?:{'|'.join(_ADJECTIVE_PREPS)})\s+)?(.+)$",
+            rf"(?:(?:we\s+are|we['’]re|i\s+am|i['’]m|be|being|express(?:ing)?|"
+            rf"{stances.BODY}\s+is)\s+)?"
+            rf"(?:({stances.INTENSIFIERS})\s+)?{adjective}\s+"
+            rf"(?:(?:{'|'.join(stances.ADJECTIVE_PREPS)})\s+)?(.+)$",
             lower,
         )
         if m:
             intensity = m.group(1) or ""
             key = adjective
-            if intensity and f"deeply {adjective}" in _ADJECTIVES:
+            if intensity and f"deeply {adjective}" in stances.ADJECTIVES:
                 key = f"{'gravely' if intensity == 'gravely' else 'deeply'} {adjective}"
-            op, pre = _ADJECTIVES.get(key, _ADJECTIVES[adjective])
+            op, pre = stances.ADJECTIVES.get(key, stances.ADJECTIVES[adjective])
             return (op if kind == "operative" else pre), text[m.start(2) :]
-    for verb in sorted(_STANCES, key=len, reverse=True):
+    for verb in sorted(stances.STANCES, key=len, reverse=True):
         words = verb.split()
         forms = "|".join(re.escape(f) for f in _verb_forms(words[0]))
         tail = "".join(rf"\s+{re.escape(w)}" for w in words[1:])
         m = re.match(rf"(?:(?:we|it|the\s+committee)\s+)?(?:{forms}){tail}\b\s*(.*)$", lower)
         if m and m.group(1):
-            op, pre = _STANCES[verb]
+            op, pre = stances.STANCES[verb]
             return (op if kind == "operative" else pre), text[m.start(1) :]
     return None, text
 
@@ -344,7 +341,7 @@ def _verb_forms(verb: str) -> list[str]:
 
 def _take_addressee(text: str) -> tuple[str | None, str]:
     """An addressee at the start of ``text`` when a to-infinitive follows it."""
-    for pattern, written in _ADDRESSEES:
+    for pattern, written in stances.ADDRESSEES:
         m = re.match(rf"({pattern})\s+(?=(?:to|not\s+to)\s)", text, re.I)
         if m:
             return written, text[m.end() :]
@@ -358,6 +355,8 @@ def _take_addressee(text: str) -> tuple[str | None, str]:
         and _ACTOR_WORD.search(m.group("who"))
         and not _is_sentence(m.group("who") + " ")
         and not _PARTICIPLE_END.search(m.group("who"))  # "officials trained to identify …"
+        and not _MODAL.search(m.group("who"))  # "signs that officials can use to …"
+        and not (is_base_verb(m.group("who").split()[0]) and "," in m.group("who"))
     ):
         return _as_written(m.group("who").strip()), text[m.end("who") :].strip()
     return None, text
@@ -390,7 +389,7 @@ def _should_sentence(text: str, may_address: bool) -> tuple[str | None, str]:
     if not positive:
         return None, text
     who = positive.group("who")
-    known = next((w for p, w in _ADDRESSEES if re.fullmatch(p, who, re.I)), None)
+    known = next((w for p, w in stances.ADDRESSEES if re.fullmatch(p, who, re.I)), None)
     if may_address and (known or _ACTOR_WORD.search(who)):
         return known or _as_written(who), "to " + positive.group("rest")
     return None, "to ensure that " + _indicative(positive.group("who"), positive.group("rest"))
