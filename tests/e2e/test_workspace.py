@@ -90,7 +90,7 @@ def test_corpus_question_cites_iom_1_3_and_1_4(page):
 
 
 def test_requested_clause_goes_into_the_draft_and_lints_clean(page):
-    page.locator("#header-fields").get_by_text("Header", exact=True).click()
+    # the Header panel starts open: its fields are there to fill without a click
     fields = {
         "#hdr-code": "GA/3/42",
         "#hdr-committee": "General Assembly Third Committee",
@@ -207,7 +207,9 @@ def test_uploads_over_the_limit_or_of_other_types_are_refused_clearly(page, tmp_
     page.get_by_role("tab", name="Corpus").click()
     files = page.locator("#upload input[type=file]")
     files.set_input_files(str(tool))
-    page.get_by_text("Invalid file type: tool.exe. Only .txt, .md, .pdf, .docx allowed.").wait_for()
+    page.get_by_text(
+        "Invalid file type: tool.exe. Only .txt, .md, .pdf, .docx, .tex allowed."
+    ).wait_for()
     page.reload()  # a fresh upload box
     page.get_by_role("tab", name="Corpus").click()
     files.set_input_files(str(big))
