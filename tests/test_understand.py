@@ -118,8 +118,10 @@ def first_clause(request: str, kind: str = "operative") -> str:
          "preambulatory", "*Acknowledging* articles 26 and 27 of the IOM constitution, under "
          "which it can fund itself"),
         ("could the GA ask the ICJ for an advisory opinion on whether such laws are legal?",
-         "operative", "*Requests* an advisory opinion from the ICJ on whether such laws are "
-         "legal"),
+         "operative", "*Decides* to request the International Court of Justice, in accordance "
+         "with Article 96 of the Charter of the United Nations and pursuant to Article 65 of "
+         "the Statute of the Court, to render an advisory opinion on the following question: "
+         "“Are such laws consistent with international law?”"),
         ("ask states for more funding for shelters", "operative",
          "*Requests* more funding for shelters from Member States"),
         ("border officials trained to identify trafficking victims", "operative",
@@ -239,8 +241,8 @@ REVIEWED = [
      "one final opportunity as a pause of goodwill"),
     ("South-South and triangular cooperation is growing and that's great, but it should "
      "complement North-South cooperation, not replace it", "preambulatory",
-     "*Recognizing* that South-South and triangular cooperation is growing, but it should "
-     "complement North-South cooperation, not replace it"),
+     "*Recognizing* that South-South and triangular cooperation is growing, but should "
+     "complement, and not replace, North-South cooperation"),
     ("Recalling GA resolution 73/146 on trafficking in women and girls", "preambulatory",
      "*Recalling* General Assembly resolution 73/146 on trafficking in women and girls"),
     ("pre para recalling SC res 1291 (2000) on MONUC", "preambulatory",
@@ -318,3 +320,24 @@ def test_every_frame_entry_has_a_source():
     book = FrameBook.default()
     for kind in ("operative", "preambulatory"):
         assert all(frame.source for frame in book.frames[kind].values())  # type: ignore[index]
+
+
+def test_spoken_contrasts_and_verbs_are_written_as_resolutions_write_them():
+    from assistant.drafting.spoken import written_form
+
+    assert written_form(
+        "South-South cooperation is growing, but it should complement North-South "
+        "cooperation, not replace it"
+    ) == (
+        "South-South cooperation is growing, but should complement, and not replace, "
+        "North-South cooperation"
+    )
+    assert written_form("help victims sue their traffickers") == (
+        "help victims bring legal proceedings against their traffickers"
+    )
+
+
+def test_several_named_bodies_are_one_addressee():
+    intent = understand("ask IOM, UNHCR and the Human Rights Council to help NGOs run shelters")
+    assert intent.addressee == "IOM, UNHCR and the Human Rights Council"
+    assert intent.action == "help NGOs run shelters"

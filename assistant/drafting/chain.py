@@ -43,6 +43,7 @@ from assistant.drafting.proposals import (
     Writing,
 )
 from assistant.drafting.retrieve import Found, Precedents, PrecedentSearch
+from assistant.drafting.spelled_out import AcronymSpeller
 from assistant.drafting.understand import ClauseIntent, understand
 from assistant.drafting.verify import Defect, Verifier, injected_text, unsupported_facts
 from assistant.prompts import PromptLibrary
@@ -88,8 +89,10 @@ class Drafter:
         frames: FrameBook | None = None,
         counter: TokenCounter | None = None,
         options: DraftingOptions | None = None,
+        speller: AcronymSpeller | None = None,
     ) -> None:
         self.options = options or DraftingOptions()
+        self.speller = speller or AcronymSpeller()
         self.frames = frames or FrameBook.default()
         self.parser = parser
         self.linter = linter
@@ -237,7 +240,8 @@ class Drafter:
         slot = Slot(
             req.kind, number, candidate.phrase, ctx.terminal(req.kind), ctx.emphasis(req.kind)
         )
-        proposal = self.form.finish(ctx, slot, candidate.body)
+        spelling = self.speller.spell_out(candidate.body, req.draft_text or "")
+        proposal = self.form.finish(ctx, slot, spelling.text)
         if any(d.severity == "error" for d in proposal.diagnostics):
             candidate.defects.append(Defect("frame", proposal.diagnostics[0].message))
             return None
@@ -249,7 +253,8 @@ class Drafter:
                 return None
         citations = self.citer.cite(proposal.plain, intent.topic, req.kind, found, markers)
         # the code's own wording of the request ("SG" → "the Secretary-General") is not invented
-        written = [intent.addressee or "", intent.when or ""]
+        written = [intent.addressee or "", intent.when or "", intent.formula or ""]
+        written += [*spelling.written, self.speller.spell_out(req.request).text]
         evidence = [req.request, candidate.phrase, req.draft_text or "", *written]
         invented = unsupported_facts(proposal.body, [*evidence, *(c.text for c in citations)])
         if invented and markers:  # a fact the model took from a precedent it marked: cite it

@@ -71,6 +71,8 @@ class Framer:
         """Skeletons best first: the request's own stance, then the precedent's phrases."""
         if intent.remain_seized:
             return [Skeleton("Decides", "to remain seized of the matter", "formula R11")]
+        if intent.formula:
+            return [Skeleton(intent.stance or "Decides", intent.formula, "formula R13")]
         out: list[Skeleton] = []
         for phrase, lead in self._phrases(intent, precedent_phrases):
             frame = self.frames.frame(phrase, intent.kind)

@@ -104,7 +104,7 @@ class CompletionWriter:
             for candidate, score in zip(out, self.model.score(prefix, texts), strict=True):
                 candidate.score = score
             out.sort(key=lambda c: -(c.score or 0.0))
-        if self.tails:
+        if self.tails and out[0].how != "formula R13":  # the Court's question ends the clause
             tail = self._tail(prefix, out[0], p)
             if tail:
                 out.append(tail)

@@ -100,6 +100,8 @@ _CHAT_WORDS: dict[str, str] = {
     "forum where": "forum at which",
     "workshops where": "workshops at which",
     "sessions where": "sessions at which",
+    "sue": "bring legal proceedings against",
+    "suing": "bringing legal proceedings against",
 }
 _CHAT_WORD = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, _CHAT_WORDS)) + r")(?![\w’'-])")
 # Stems that resolutions spell with -ize ("recognise" → "recognize"); a closed list, as
@@ -114,6 +116,15 @@ _IZE = re.compile(
     r"memorial|monopol|polar|radical|sanit|strategi|moral))is(e|es|ed|ing|ation|ations|er|ers)\b"
 )
 
+# "should complement X, not replace it" → "should complement, and not replace, X"; the
+# subject said again as "it" after "but" is dropped ("X is growing, but it should …").
+_NOT_INSTEAD = re.compile(
+    r"\b(?P<verb>complement|supplement|support|reinforce|strengthen|add\s+to)\s+"
+    r"(?P<obj>[^,;]+?),?\s+(?:and\s+)?not\s+(?P<neg>replace|substitute\s+for|duplicate|"
+    r"undermine|compete\s+with)\s+(?:it|them)\b",
+    re.I,
+)
+_BUT_IT = re.compile(r",?\s+but\s+(?:it|they)\s+(?=(?:should|must|shall|can|may|will)\b)", re.I)
 # "NGOs like Hope for Justice", "a mobile app, like MigApp": "such as"; never "would like".
 _LIKE = re.compile(r"(?P<word>[\w’'-]+)(?P<comma>,?)\s+like\s+(?=[\w“\"'])")
 _NOT_PLURAL_NOUN = frozenset(
@@ -172,6 +183,8 @@ def written_form(text: str) -> str:
     text = _IZE.sub(r"\1iz\2", text)
     text = _LIKE.sub(_like, text)
     text = _spoken_verbs(text)
+    text = _NOT_INSTEAD.sub(lambda m: f"{m['verb']}, and not {m['neg']}, {m['obj']}", text)
+    text = _BUT_IT.sub(", but ", text)
     return re.sub(r"\s{2,}", " ", text).strip(" ,")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.drafting import chat_fragments as chat
 from assistant.drafting import stances
+from assistant.drafting.advisory import advisory_request
 from assistant.drafting.proposals import Kind
 from assistant.drafting.spoken import strip_instruction, written_form
 from assistant.drafting.wording import base_verb, is_base_verb
@@ -35,9 +36,12 @@ _MAKE_CLEAR = re.compile(
 _SO_THAT = re.compile(r"^so\s+that\s+(.+)$", re.I)
 
 # An organ or agency named by its acronym or capitalised name ("IOM", "the Human Rights Council").
-_NAMED = re.compile(
-    r"(?:the\s+)?(?:[A-Z]{2,}[a-z]?|(?:[A-Z][a-z]+\s+){1,5}(?:Council|Assembly|Commission|Organization|Organisation|Office|Programme|Fund|Committee|Agency|Court))\b"
+_ONE_NAMED = (
+    r"(?:the\s+)?(?:[A-Z]{2,}[a-z]?|(?:[A-Z][a-z]+\s+){1,5}(?:Council|Assembly|Commission|"
+    r"Organization|Organisation|Office|Programme|Fund|Committee|Agency|Court))\b"
 )
+# One named body, or several: "IOM", "the Human Rights Council", "IOM, UNHCR and UNICEF".
+_NAMED = re.compile(rf"{_ONE_NAMED}(?:\s*,\s*{_ONE_NAMED})*(?:,?\s+and\s+{_ONE_NAMED})?")
 
 _SOMEONE = re.compile(
     r"(?P<who>(?!to\b|that\b)(?!(?:\S+\s+){0,5}?(?:should|must|shall|will|can)\b)"
@@ -126,6 +130,7 @@ class ClauseIntent:
     when: str | None = None  # "at its next session"
     negated: bool = False
     remain_seized: bool = False
+    formula: str | None = None  # a body written in a fixed form (R13: an advisory opinion)
 
     @property
     def topic(self) -> str:
@@ -152,6 +157,9 @@ def understand(
         return ClauseIntent(
             kind, request, content, "Decides to remain seized of the matter", remain_seized=True
         )
+    advisory = advisory_request(content) if kind == "operative" else None
+    if advisory:
+        return ClauseIntent(kind, request, content, "Decides", formula=advisory)
     text, when = _take_time(content)
     said = _said_as_decision(text, kind, chat.written_english(reason) if reason else None)
     if said is not None:
