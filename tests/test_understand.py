@@ -198,7 +198,7 @@ REVIEWED = [
     ("invite the multilateral development banks to invest more in infrastructure for "
      "landlocked developing countries - roads, railways, ports, energy transit and "
      "fibre-optic cables", "operative", "*Invites* the multilateral development banks to "
-     "invest more in infrastructure for landlocked developing countries, including roads, "
+     "increase investment in infrastructure for landlocked developing countries, including roads, "
      "railways, ports, energy transit and fibre-optic cables"),
     ("cyber safety lessons for kids - dont give out passwords, their location or pics of "
      "their house to anyone online, do regular virus scans, use a VPN if they can",

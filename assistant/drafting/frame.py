@@ -40,6 +40,8 @@ _CONCERN_WORDS = re.compile(
 # How a noun phrase that can stand after "Requests"/"Urges" opens ("Requests a report …").
 _DETERMINED = ("that ", "the ", "a ", "an ", "more ", "further ", "additional ", "increased ")
 _THAT = re.compile(r"that\b", re.I)  # a that-clause: "that …", "that, as …, …"
+# Phrases that take a that-clause only as "the fact that …" in resolutions.
+_WELCOME = re.compile(r"(?:(?:Further|Also|Warmly)\s+)?Welcom(?:es|ing)$", re.I)
 # Light verbs that put a noun phrase under a to-infinitive phrase ("… to support X").
 LIGHT_VERBS = ("support", "strengthen", "establish", "provide", "promote", "ensure")
 
@@ -219,6 +221,8 @@ class Framer:
             if prep == "to" and intent.action:
                 return [Skeleton(phrase, _join("to", intent.action), "after to")]
             return [Skeleton(phrase, _join(prep, nominal), f"after {prep}")]
+        if _WELCOME.match(phrase) and _THAT.match(nominal):  # "Welcoming the fact that …"
+            nominal = "the fact " + nominal
         return [Skeleton(phrase, nominal, "object")]
 
     @staticmethod

@@ -101,6 +101,19 @@ _CHAT_WORDS: dict[str, str] = {
     "workshops where": "workshops at which",
     "sessions where": "sessions at which",
     "sue": "bring legal proceedings against",
+    "glitch": "anomaly",
+    "glitches": "anomalies",
+    "use more": "make greater use of",
+    "invest more in": "increase investment in",
+    "as soon as possible": "at the earliest possible date",
+    "Jan": "January",
+    "Feb": "February",
+    "Aug": "August",
+    "Sep": "September",
+    "Sept": "September",
+    "Oct": "October",
+    "Nov": "November",
+    "Dec": "December",
     "suing": "bringing legal proceedings against",
 }
 _CHAT_WORD = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, _CHAT_WORDS)) + r")(?![\w’'-])")
@@ -124,6 +137,7 @@ _NOT_INSTEAD = re.compile(
     r"undermine|compete\s+with)\s+(?:it|them)\b",
     re.I,
 )
+_NOT_EVEN = re.compile(r"\b(not|never|no\s+longer)\s+even\b", re.I)  # chat emphasis
 _BUT_IT = re.compile(r",?\s+but\s+(?:it|they)\s+(?=(?:should|must|shall|can|may|will)\b)", re.I)
 # "NGOs like Hope for Justice", "a mobile app, like MigApp": "such as"; never "would like".
 _LIKE = re.compile(r"(?P<word>[\w’'-]+)(?P<comma>,?)\s+like\s+(?=[\w“\"'])")
@@ -185,6 +199,7 @@ def written_form(text: str) -> str:
     text = _spoken_verbs(text)
     text = _NOT_INSTEAD.sub(lambda m: f"{m['verb']}, and not {m['neg']}, {m['obj']}", text)
     text = _BUT_IT.sub(", but ", text)
+    text = _NOT_EVEN.sub(r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip(" ,")
 
 
