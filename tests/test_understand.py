@@ -68,7 +68,7 @@ def first_clause(request: str, kind: str = "operative") -> str:
          "*Calls upon* Member States to ensure that victims are not prosecuted for crimes "
          "they were forced to commit"),
         ("law enforcement should refer at-risk people to NGOs", "operative",
-         "*Calls upon* law enforcement authorities to refer at-risk people to NGOs"),
+         "*Calls upon* law enforcement authorities to refer persons at risk to NGOs"),
         ("decide to establish an ad hoc international tribunal to prosecute persons "
          "responsible", "operative", "*Decides* to establish an ad hoc international "
          "tribunal to prosecute persons responsible"),
@@ -341,3 +341,35 @@ def test_several_named_bodies_are_one_addressee():
     intent = understand("ask IOM, UNHCR and the Human Rights Council to help NGOs run shelters")
     assert intent.addressee == "IOM, UNHCR and the Human Rights Council"
     assert intent.action == "help NGOs run shelters"
+
+
+def test_a_country_s_government_is_named_as_resolutions_name_it():
+    from assistant.drafting.spoken import written_form
+
+    assert written_form("tell Tajikistan's government and refer at-risk people") == (
+        "tell the Government of Tajikistan and refer persons at risk"
+    )
+
+
+def test_the_assembly_recommends_to_the_security_council_rather_than_requesting():
+    intent = understand("ask the Security Council to send peacekeepers to the borders")
+    [skeleton] = FRAMER.skeletons(intent, organ="General Assembly")[:1]
+    assert (skeleton.phrase, skeleton.body) == (
+        "Recommends",
+        "that the Security Council consider sending peacekeepers to the borders",
+    )
+    own = FRAMER.skeletons(intent, organ="Security Council")[0]
+    assert own.phrase == "Requests"
+
+
+def test_security_council_resolutions_take_their_year_from_the_precedent():
+    from assistant.drafting.dated_references import dated
+
+    body, found = dated(
+        "in accordance with resolution 1325 and resolution 2250 and resolution 64/293",
+        ["Recalling its resolutions 1325 (2000) and 1820 (2008)"],
+    )
+    assert body == (
+        "in accordance with resolution 1325 (2000) and resolution 2250 and resolution 64/293"
+    )
+    assert found == ["1325 (2000)"]

@@ -23,6 +23,7 @@ from assistant.drafting.choose import choose, distinct
 from assistant.drafting.cite import Citer, SupportRule, extract_markers, key_terms
 from assistant.drafting.clause_form import ClauseForm, Slot
 from assistant.drafting.context import DraftContext
+from assistant.drafting.dated_references import dated
 from assistant.drafting.frame import Framer, Skeleton, organ_of
 from assistant.drafting.generate import (
     Candidate,
@@ -241,7 +242,8 @@ class Drafter:
             req.kind, number, candidate.phrase, ctx.terminal(req.kind), ctx.emphasis(req.kind)
         )
         spelling = self.speller.spell_out(candidate.body, req.draft_text or "")
-        proposal = self.form.finish(ctx, slot, spelling.text)
+        body, years = dated(spelling.text, found.texts())
+        proposal = self.form.finish(ctx, slot, body)
         if any(d.severity == "error" for d in proposal.diagnostics):
             candidate.defects.append(Defect("frame", proposal.diagnostics[0].message))
             return None
@@ -254,7 +256,7 @@ class Drafter:
         citations = self.citer.cite(proposal.plain, intent.topic, req.kind, found, markers)
         # the code's own wording of the request ("SG" → "the Secretary-General") is not invented
         written = [intent.addressee or "", intent.when or "", intent.formula or ""]
-        written += [*spelling.written, self.speller.spell_out(req.request).text]
+        written += [*spelling.written, *years, self.speller.spell_out(req.request).text]
         evidence = [req.request, candidate.phrase, req.draft_text or "", *written]
         invented = unsupported_facts(proposal.body, [*evidence, *(c.text for c in citations)])
         if invented and markers:  # a fact the model took from a precedent it marked: cite it

@@ -187,6 +187,11 @@ class Framer:
         report = _report(intent, addressee, organ)
         if report:
             return [Skeleton(phrase, f"{addressee} {report}", "formula R12")]
+        if organ == "General Assembly" and addressee == "the Security Council" and intent.action:
+            # Charter Arts. 10-11: the Assembly makes recommendations to the Council
+            action = gerund_phrase(intent.action + (f" {intent.when}" if intent.when else ""))
+            body = f"that the Security Council consider {action}"
+            return [Skeleton("Recommends", body, "recommendation to the Council")]
         out = []
         for action in self._actions(intent, precedent_texts):
             verb = f"to refrain from {gerund_phrase(action)}" if intent.negated else f"to {action}"

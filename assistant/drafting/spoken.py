@@ -101,6 +101,8 @@ _CHAT_WORDS: dict[str, str] = {
     "workshops where": "workshops at which",
     "sessions where": "sessions at which",
     "sue": "bring legal proceedings against",
+    "at-risk people": "persons at risk",
+    "at-risk persons": "persons at risk",
     "glitch": "anomaly",
     "glitches": "anomalies",
     "use more": "make greater use of",
@@ -136,6 +138,10 @@ _NOT_INSTEAD = re.compile(
     r"(?P<obj>[^,;]+?),?\s+(?:and\s+)?not\s+(?P<neg>replace|substitute\s+for|duplicate|"
     r"undermine|compete\s+with)\s+(?:it|them)\b",
     re.I,
+)
+# "Tajikistan's government" → "the Government of Tajikistan", as resolutions name it.
+_GOVERNMENT = re.compile(
+    r"\b(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})['’]s\s+[Gg]overnment\b"
 )
 _NOT_EVEN = re.compile(r"\b(not|never|no\s+longer)\s+even\b", re.I)  # chat emphasis
 _BUT_IT = re.compile(r",?\s+but\s+(?:it|they)\s+(?=(?:should|must|shall|can|may|will)\b)", re.I)
@@ -200,6 +206,7 @@ def written_form(text: str) -> str:
     text = _NOT_INSTEAD.sub(lambda m: f"{m['verb']}, and not {m['neg']}, {m['obj']}", text)
     text = _BUT_IT.sub(", but ", text)
     text = _NOT_EVEN.sub(r"\1", text)
+    text = _GOVERNMENT.sub(lambda m: f"the Government of {m['country']}", text)
     return re.sub(r"\s{2,}", " ", text).strip(" ,")
 
 
