@@ -1,12 +1,12 @@
 """Parsing the real-text corpus and comparing clause counts with the hand counts.
 
 ``python -m eval.parse_realtexts [FOLDER ...]`` parses every text listed in the
-``manifest.json`` of each folder (by default ``eval/realtexts/un`` and
-``eval/realtexts/mun``) and prints the exact-match rate (preambular *and* top-level
-operative counts both as counted by hand) per split (tune / holdout) and per source
-family (the file-name prefix: ``ga``, ``sc``, ``wha``, ``tnymca`` …), then every file
-whose counts differ, with what the parser got against what was wanted. Annex paragraph
-counts are shown beside them but are not part of the exact match.
+``manifest.json`` of each folder (by default ``eval/realtexts/un``,
+``eval/realtexts/mun`` and ``eval/realtexts/parsing``) and prints the exact-match rate
+(preambular *and* top-level operative counts both as counted by hand) per split
+(tune / holdout) and per source family (the file-name prefix: ``ga``, ``sc``, ``wha``,
+``tnymca`` …), then every file whose counts differ, with what the parser got against
+what was wanted. Annex paragraph counts are shown beside them but are not part of the exact match.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 from index.errors import ClausewrightError
 from index.parsing.parser import Parser
 
-DEFAULT_FOLDERS = ("eval/realtexts/un", "eval/realtexts/mun")
+DEFAULT_FOLDERS = ("eval/realtexts/un", "eval/realtexts/mun", "eval/realtexts/parsing")
 
 
 @dataclass(frozen=True)

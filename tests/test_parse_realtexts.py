@@ -8,10 +8,11 @@ the whole corpus.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from eval.parse_realtexts import measure
+from eval.parse_realtexts import DEFAULT_FOLDERS, measure
 from index.errors import InputError
 from index.parsing.latex import latex_to_lines
 from index.parsing.parser import Parser
@@ -265,3 +266,123 @@ def test_measuring_script_compares_counts_with_the_manifest(tmp_path):
     assert outcomes["good.txt"].exact
     assert not outcomes["bad.txt"].exact
     assert outcomes["bad.txt"].family == "bad"
+
+
+@pytest.mark.parametrize(
+    ("first_end", "note"),
+    [("Council,[1]", "bracketed number"), ("abuse,78/", "number and slash")],
+)
+def test_paragraph_ending_in_a_bracket_or_slash_footnote_marker_ends_there(first_end, note):
+    res = parse(
+        "The Economic and Social Council,\n\n"
+        f"Taking note of the comments of Member States on the role of the {first_end}\n\n"
+        "Endorsing the view expressed by the Commission in that resolution,\n\n"
+        "1. Invites the World Health Organization to assist the Commission;\n"
+    )
+    assert leads(res.preambulatory) == ["Taking note", "Endorsing the"], note
+
+
+def test_run_together_preamble_split_after_a_bracketed_footnote_marker():
+    res = parse(
+        "The General Assembly, Having considered Council resolution 1091 (XXXIX), "
+        "Welcoming the enlargement of the membership of the Council, Noting with appreciation "
+        "the comments of Member States on the role of the Council,[1] Noting further the "
+        "report of the Secretary-General (XXXIX) [2] containing his views,\n\n"
+        "1. Requests the Secretary-General to submit detailed proposals;\n"
+    )
+    assert leads(res.preambulatory) == [
+        "Having considered",
+        "Welcoming the",
+        "Noting with",
+        "Noting further",
+    ]
+
+
+def test_preamble_opening_with_a_stray_quote_mark_starts_a_paragraph():
+    res = parse(
+        "The Security Council,\n\n"
+        "Considering that the violation of the sovereignty of\na Member State is incompatible "
+        "with the Charter,\n\n"
+        "‘Having regard to the fact that reciprocal respect for\nthe sovereign rights of States "
+        "is essential,\n\n"
+        "Noting that the repetition of such acts would involve a breach,\n\n"
+        "1. Declares that acts such as that under consideration may endanger peace;\n"
+    )
+    assert leads(res.preambulatory) == ["Considering that", "Having regard", "Noting that"]
+
+
+def test_quoted_paragraph_after_a_colon_stays_in_its_preamble():
+    res = parse(
+        "The Security Council,\n\n"
+        "Having in mind the Charter of the United Nations, in particular its Article 2,\n"
+        "paragraph 4, which reads:\n\n"
+        "‘All Members shall refrain in their international relations from the threat of force’,\n\n"
+        "1. Calls upon all Member States to refrain from any action;\n"
+    )
+    assert len(res.preambulatory) == 1
+
+
+def test_wrapped_line_opening_with_a_proper_name_in_ed_is_not_a_new_preamble():
+    res = parse(
+        "The General Assembly,\n\n"
+        "Noting the successful conclusion of the Games, and welcoming the\n"
+        "Games of the XXXIV Olympiad, to be held in Los Angeles,\n"
+        "United States of America, from 14 to 30 July 2028,\n"
+        "respectively,\n\n"
+        "Acknowledging the joint endeavours of the International Olympic Committee,\n\n"
+        "1. Urges Member States to observe the Olympic Truce;\n"
+    )
+    assert leads(res.preambulatory) == ["Noting the", "Acknowledging the"]
+
+
+def test_whole_resolution_on_one_line_with_star_slash_footnote_markers():
+    res = parse(
+        "The Economic and Social Council, Noting with concern that the problem remains "
+        "serious, Recognizing that these circumstances require vigilance by the Commission, "
+        "1. Decides that special sessions may be convened as necessary; 2. Further decides "
+        "that the Commission should consider,**/ at its regular session, whether to meet in "
+        "1976;***/ 3. Suggests that the following regular session be shortened. "
+        "1896th plenary meeting, */ Adopted as recommended by the Commission.\n"
+    )
+    assert leads(res.preambulatory) == ["Noting with", "Recognizing that"]
+    assert [c.number for c in res.operative] == [1, 2, 3]
+    assert res.preambulatory[1].text.endswith("by the Commission,")
+
+
+def test_number_after_a_comma_inside_an_operative_clause_is_not_a_new_clause():
+    res = parse(
+        "The General Assembly,\n\n"
+        "Recalling its resolutions,\n\n"
+        "1. Decides to consider the matter at its sessions 79, 80, 2. Requests nothing;\n\n"
+        "2. Requests the Secretary-General to report.\n"
+    )
+    assert [c.number for c in res.operative] == [1, 2]
+
+
+def test_bracket_and_slash_footnote_markers_come_off_clause_text():
+    res = parse(
+        "The Economic and Social Council,\n\n"
+        "Taking note of resolution 10 (XXV) of the Commission,78/\n\n"
+        "Noting the comments of Member States on the role of the Council,[1]\n\n"
+        "1. Decides that the Commission should consider,**/ at its next session, the matter;\n"
+        "2. Requests the Secretary-General to report.\n"
+    )
+    assert [c.text for c in res.preambulatory] == [
+        "Taking note of resolution 10 (XXV) of the Commission,",
+        "Noting the comments of Member States on the role of the Council,",
+    ]
+    assert res.operative[0].text.startswith("Decides that the Commission should consider, at its")
+
+
+def test_every_corpus_text_has_its_source_licence_split_and_hand_counts():
+    root = Path(__file__).resolve().parents[1]
+    assert "eval/realtexts/parsing" in DEFAULT_FOLDERS
+    folders = [root / f for f in DEFAULT_FOLDERS]
+    for folder in folders:
+        entries = json.loads((folder / "manifest.json").read_text("utf-8"))
+        assert len({e["file"] for e in entries}) == len(entries)
+        for entry in entries:
+            assert (folder / entry["file"]).is_file(), entry["file"]
+            assert entry["source"] and entry["licence"], entry["file"]
+            assert entry["split"] in ("tune", "holdout"), entry["file"]
+            assert {"preambulatory", "operative"} <= set(entry["counts"]), entry["file"]

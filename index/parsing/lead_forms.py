@@ -55,7 +55,12 @@ TRANSITION = re.compile(
 def preamble_form(text: str) -> str | None:
     """The opening words of ``text`` when they have the form of a preambular phrase."""
     m = _PARTICIPLE.match(text) if text[:1].isupper() else None
-    return m.group(0) if m else None
+    if m is None:
+        return None
+    # one capitalised word before another is a name ('United States', 'United Nations')
+    if m.group("word") and re.match(r"\s+[A-Z]", text[m.end() :]):
+        return None
+    return m.group(0)
 
 
 def operative_form(text: str) -> str | None:

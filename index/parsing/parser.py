@@ -145,8 +145,15 @@ def _place_file_warnings(warnings: list[ParseWarning], resolutions: list[Resolut
         resolutions[k].warnings[:0] = found[::-1]
 
 
+# footnote markers whose form says what they are, after a mark: "Council,[1]",
+# "abuse,78/", "consider,**/" (its stars already read as emphasis: "consider,/")
+_MARKED_FOOTNOTE = re.compile(r"(?<=[,;:.])(?:\[\^?\d{1,3}\]|(?:\d{1,3}|\*{1,3})?/)(?=\s|$)")
+
+
 def _drop_footnote_markers(res: Resolution) -> None:
-    """Take footnote reference numbers ('Development,1') off clause text."""
+    """Take footnote reference numbers ('Development,1', 'Council,[1]') off clause text."""
+    for clause in res.clauses():
+        clause.text = _MARKED_FOOTNOTE.sub("", clause.text)
     numbers = [m.group(1) for b in res.footnotes if (m := re.match(r"(\d{1,2})\s", b.text))]
     if not numbers:
         return

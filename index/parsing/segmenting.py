@@ -35,9 +35,9 @@ _LEAD_MARK = re.compile(r"(?:\d{1,3}\.\s+)?[*_]{1,2}")
 _MARK_CHAR = re.compile(r"[*_]")
 _ITALIC_LEAD = re.compile(r"^([*_]{1,2})([^*_]+?)\1")
 # a paragraph ends with a mark, which a footnote marker may follow ("… conflict, 1",
-# "… Court,2", "… Women,[^5]")
+# "… Court,2", "… Women,[^5]", "… Council,[1]", "… drug abuse,78/", "… in 1976;***/")
 _ENDED = re.compile(
-    r"(?:[,;:.]['’\"”)*_\s]*(?:(?<=[,;:.\s])\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d{1,3}\])?"
+    r"(?:[,;:.]['’\"”)*_\s]*(?:(?<=[,;:.\s])\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^?\d{1,3}\]|(?:\d{1,3}|\*{1,3})/)?"
     r"|[;,]\s+(?:and|or))\s*$"
 )
 # a line that breaks off where the sentence must go on
@@ -45,6 +45,11 @@ _OPEN_END = re.compile(
     r"(?:\b(?:the|a|an|of|and|or|to|in|on|for|by|with|at|from|its|their|that|as|such)|[-–—(])\s*$",
     re.IGNORECASE,
 )
+# where one paragraph may end and the next start on the same line: after a mark and the
+# footnote marker that may follow it ("… Council,[1] Noting …", "… Control,9/ Mindful …")
+_RUNON_GAP = re.compile(r"(?<=[;:.,])(?:\[\^?\d{1,3}\]|(?:\d{1,3}|\*{1,3})/)?\s+(?=\S)")
+# an opening quote mark left before a paragraph's first word by OCR ("‘Having regard …")
+_STRAY_QUOTE = re.compile(r"^[‘'`](?=[A-Z][a-z])")
 _FOOTNOTE = re.compile(
     r"^(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*(?:See\b|Official Records|United Nations,|[ASE]/\S+"
     r"|General Assembly resolution|Resolution \d|Ibid|Available at|https?://|Treaty Series)"
@@ -182,6 +187,8 @@ class Segmenter:
         final = cur is not None and cur.parts[-1].rstrip("*_ ").endswith(".")
         if self.section == "operative" and ended and final and self._extra(ln, text):
             return
+        if ended and cur is not None:
+            text = self._without_stray_quote(text, cur)
         if self._try_operative(ln, text, ended):
             return
         if ended and self._try_label(ln, text, cur):
@@ -195,6 +202,13 @@ class Segmenter:
             self.pending_heading.add(ln, text)
             return
         self._continue(ln, text, cur)
+
+    def _without_stray_quote(self, text: str, cur: Para) -> str:
+        """A quote mark opening a paragraph after one that ended with ',' or ';' and before
+        a leading phrase is a scanning stray: a quotation follows a colon ('which reads:')."""
+        if not _STRAY_QUOTE.match(text) or cur.parts[-1].rstrip().endswith(":"):
+            return text
+        return text[1:] if find_lead(text[1:], self.lexicon) else text
 
     def _after_break(self, cur: Para | None, text: str) -> bool:
         """A paragraph whose last mark is missing ('… in the “Death Zone”'), told by a
@@ -345,7 +359,7 @@ class Segmenter:
     def split_runons(self, text: str) -> list[str]:
         """Split a line holding several paragraphs ('…; 2. Requests …; (a) …')."""
         cuts: list[int] = []
-        for m in re.finditer(r"(?<=[;:.,])\s+(?=\S)", text):
+        for m in _RUNON_GAP.finditer(text):
             # not the whole rest of the line: copying it at every mark was quadratic
             rest = _window(text, m.end())
             if self._starts_paragraph(rest, text[m.start() - 1]):
@@ -357,7 +371,9 @@ class Segmenter:
 
     def _starts_paragraph(self, rest: str, punct: str) -> bool:
         m = _OP.match(rest)
-        if m and punct in ";:." and (lead := find_lead(rest[m.end() :], self.lexicon)):
+        # a comma ends the last preamble before "1. Decides …" when all is on one line
+        marks = ";:.," if m and m.group(1) == "1" else ";:."
+        if m and punct in marks and (lead := find_lead(rest[m.end() :], self.lexicon)):
             return lead.kind == "operative" or lead.emphasis != "none"
         label = find_label(rest)
         if label and punct in ";:" and re.match(r"[A-Z*]", rest[label.end :]):
