@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.asking.answers import Answer, clarify_text
 from assistant.asking.corpus_facts import CorpusFacts
+from assistant.asking.mention_terms import (
+    longest_piece,
+    said_otherwise,
+    says,
+    with_joined,
+    without_united_nations,
+)
 from assistant.asking.requests import (
     CheckDraft,
     Clarify,
@@ -36,6 +43,8 @@ if TYPE_CHECKING:
     from index.search.mentions import MentionSearch
 
 RANKED_K = 10
+# words that say how a clause is described, not what it says
+_DESCRIBING = frozenset(content_words("talks talk says say deals deal about mentions concerning"))
 _RESOLUTION_TERM = re.compile(r"^(?:UN\s+|SC\s+|GA\s+)?resolutions?\s+(?P<n>\d+(?:/\d+)?)$", re.I)
 
 
@@ -79,15 +88,32 @@ class Answerer:
         order), and the variants searched."""
         found: set[str] = set()
         searched: list[str] = []
+        if not request.terms and request.scope.phrase:  # every clause led by that verb
+            led = [cid for cid in self._by_id if self.facts.in_scope(cid, request.scope)]
+            return led, []
+        if request.every and len(request.terms) > 1:  # 'both X and Y': each term's clauses
+            each = [
+                self.mention_ids(replace(request, terms=(t,), every=False)) for t in request.terms
+            ]
+            common = set.intersection(*(set(ids) for ids, _ in each))
+            return [cid for cid in each[0][0] if cid in common], [v for _, vs in each for v in vs]
         for term in request.terms:
             found.update(self._references(term))
-        for term in self._with_joined(request.terms):
-            result = self.e.mentions.search(term)
+        knows = self.e.mentions.knows
+        terms = request.terms if request.exact else said_otherwise(request, knows)
+        for term in with_joined(terms, knows):
+            listed = "," in term  # the engine's phrases never span a comma: check by text
+            result = self.e.mentions.search(longest_piece(term) if listed else term)
             searched += [v for v in result.variants_searched if v not in searched]
             for cid in result.clause_ids():
-                if request.exact and not _says(self._by_id[cid].text, term):
+                if (request.exact or listed) and not says(self._by_id[cid].text, term):
                     continue
                 found.add(cid)
+            if request.exact:
+                continue
+            for short in without_united_nations(result.variants_searched):
+                searched += [short] if short not in searched else []
+                found.update(self.e.mentions.search(short).clause_ids())
         if (
             not found
             and len(request.terms) == 1
@@ -97,19 +123,6 @@ class Answerer:
             return self.mention_ids(FindMentions(parts, request.scope, request.exact))
         kept = [cid for cid in found if self.facts.in_scope(cid, request.scope)]
         return sorted(kept, key=self._order.__getitem__), searched
-
-    def _with_joined(self, terms: tuple[str, ...]) -> list[str]:
-        """Each term, and a two- or three-word term written as one word when the corpus
-        writes it so ('hot line' → 'hotline')."""
-        out = list(terms)
-        for term in terms:
-            if re.match(r"UN\s", term):  # 'UN High Commissioner' ~ 'United Nations High …'
-                out.append("United Nations " + term[3:])
-            parts = term.split()
-            joined = "".join(parts)
-            if 1 < len(parts) <= 3 and joined.isalpha() and self.e.mentions.knows(joined):
-                out.append(joined)
-        return out
 
     def _references(self, term: str) -> list[str]:
         """Clauses citing a resolution a term names ('resolution 2388' is cited in
@@ -131,9 +144,10 @@ class Answerer:
             ranked = self.similar(FindSimilar(topic, request.scope))
             ranked.text = f"No clause mentions {topic!r} as written. {ranked.text}"
             return ranked
-        terms = " or ".join(repr(t) for t in request.terms)
+        joined = " and " if request.every else " or "
+        terms = joined.join(repr(t) for t in request.terms) or "anything"
         where = request.scope.describe()
-        if not request.terms:
+        if not request.terms and not request.scope.phrase:
             return Answer("mentions", "Say what to look for.", request=request)
         if not ids:
             also = ", ".join(searched[:12])
@@ -145,9 +159,10 @@ class Answerer:
             )
             return Answer("mentions", text, request=request, ids=[])
         groups = self._grouped(ids)
+        said = f"mention{'s' * (len(ids) == 1)} {terms}" if request.terms else "are"
         head = (
             f"{len(ids)} clause{'s' * (len(ids) != 1)} in {len(groups)} "
-            f"resolution{'s' * (len(groups) != 1)} mention{'s' * (len(ids) == 1)} {terms}"
+            f"resolution{'s' * (len(groups) != 1)} {said}"
             f"{' ' + where if where else ''} — every one is listed."
         )
         return Answer(
@@ -161,7 +176,7 @@ class Answerer:
 
         scope = request.scope
         filters = Filters(resolution=[scope.symbol]) if scope.symbol else None
-        hits = self.e.ranked.hybrid(request.topic, 200, filters)
+        hits = self.e.ranked.hybrid(self._as_clauses_say(request.topic), 200, filters)
         kept = [h for h in hits if self.facts.in_scope(h.clause_id, scope)]
         shown = kept[:RANKED_K]
         if not shown:
@@ -179,6 +194,20 @@ class Answerer:
         lines = [head, *(f"{n}. `{h.clause_id}` {_short(h.text)}" for n, h in enumerate(shown, 1))]
         return Answer("similar", "\n".join(lines), self._cites(ids), request=request, ids=ids)
 
+    def _as_clauses_say(self, topic: str) -> str:
+        """A topic that opens with an action in '-ing' said as clauses say it ('extending
+        a mission's mandate' → 'extend a mission's mandate': 'Decides to extend …'), when
+        the corpus writes that verb."""
+        first, _, rest = topic.partition(" ")
+        if not (first.islower() and first.endswith("ing") and len(first) > 5):
+            return topic
+        stem = first[:-3]
+        doubled = stem[:-1] if stem[-1] == stem[-2] else ""  # 'stopping' → 'stop'
+        for base in (stem, stem + "e", doubled):
+            if base and self.e.mentions.knows(base):
+                return f"{base} {rest}".strip()
+        return topic
+
     # -- show ------------------------------------------------------------------------------
 
     def show(self, request: ShowClause) -> Answer:
@@ -187,13 +216,16 @@ class Answerer:
         symbol = request.symbol or ""
         if request.description:
             scope = Scope(symbol=symbol)
-            hits = self.e.ranked.hybrid(request.description, 5, _filters(symbol))
-            hits = [h for h in hits if self.facts.in_scope(h.clause_id, scope)]
-            if not hits:
+            hits = self.e.ranked.hybrid(request.description, 20, _filters(symbol))
+            ids = self._naming_first(
+                request.description,
+                [h.clause_id for h in hits if self.facts.in_scope(h.clause_id, scope)],
+            )
+            if not ids:
                 return Answer("show", f"No clause of {symbol} fits that.", request=request)
-            best = hits[0].clause_id
+            best = ids[0]
             parent = self._paragraph_of(best)
-            near = {h.clause_id for h in hits[:3]}
+            near = set(ids[:3])
             own = set(content_words(self._by_id[parent].text)) if parent in self._by_id else set()
             whole = parent in near and bool(own & set(content_words(request.description)))
             return self._show_clause(request, parent if whole else best, ranked=True)
@@ -207,16 +239,43 @@ class Answerer:
         head = f"**{symbol}**" + (f" — {resolution.topic}" if resolution.topic else "")
         return Answer("show", f"{head}\n\n{text}", request=request, ids=ids)
 
+    def _naming_first(self, description: str, ranked: list[str]) -> list[str]:
+        """Ranked clause IDs, those that name more of the description's words first (each
+        word as the mention engine finds it: 'ceasefire' ~ 'cease-fire'); ties keep their
+        rank."""
+        said = dict.fromkeys(w for w in content_words(description) if w not in _DESCRIBING)
+        holding = [set(self.e.mentions.search(w).clause_ids()) for w in said]
+        named = {cid: sum(cid in ids for ids in holding) for cid in ranked}
+        return sorted(ranked, key=lambda cid: -named[cid])
+
     def _show_clause(self, request: ShowClause, wanted: str, ranked: bool = False) -> Answer:
         wanted = self._last_or(wanted)
         try:
             clause = self._resolve(wanted)
         except UnknownClauseError as exc:
-            return Answer("show", str(exc), request=request)
+            nested = self._nested(wanted)
+            if nested is None:
+                return Answer("show", str(exc), request=request)
+            clause = self._by_id[nested]
         ids = [c.id for c in clause.walk()]
         note = " (the closest match in that resolution)" if ranked else ""
         text = f"`{clause.id}`{note}\n\n{_full(clause)}"
         return Answer("show", text, self._cites([clause.id]), request=request, ids=ids)
+
+    def _nested(self, wanted: str) -> str | None:
+        """The one sub-clause a typed ID names when it skips a level of labels ('op 4(5)'
+        for 'op 4(a)(5)'): the only ID of that paragraph whose labels end with the typed
+        ones."""
+        m = re.match(r"^(?P<head>.+ (?:op|pre) \d+)(?P<labels>(?:\([^()]+\))+)$", wanted)
+        if m is None:
+            return None
+        head, labels = m.group("head").casefold(), m.group("labels").casefold()
+        found = [
+            cid
+            for cid in self._by_id
+            if (low := cid.casefold()).startswith(head + "(") and low.endswith(labels)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _paragraph_of(self, clause_id: str) -> str:
         """The numbered paragraph a sub-clause belongs to ('op 11(b)' → 'op 11'): a
@@ -273,12 +332,6 @@ def _filters(symbol: str) -> Filters | None:
     from index.search.hybrid import Filters as _Filters
 
     return _Filters(resolution=[symbol]) if symbol else None
-
-
-def _says(text: str, phrase: str) -> bool:
-    words = re.findall(r"\w+", phrase)
-    pattern = r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b"
-    return bool(words) and re.search(pattern, text, re.I) is not None
 
 
 def _short(text: str, width: int = 220) -> str:

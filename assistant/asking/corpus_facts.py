@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.asking.references import body_of, is_model_un
+from assistant.asking.references import body_of, in_series, is_model_un, year_of
 from assistant.asking.requests import CorpusFact, Scope
 from index.clause_ids import section
 from index.clause_tree import Clause, Corpus, Resolution
@@ -44,9 +44,22 @@ class CorpusFacts:
             return False
         if scope.symbol and res.symbol.casefold() != scope.symbol.casefold():
             return False
-        if scope.body and not self.from_body(res, scope.body):
+        if not self.in_resolutions(res, scope):
             return False
         return not scope.phrase or leads_with(self._clause[clause_id], scope.phrase)
+
+    def in_resolutions(self, res: Resolution, scope: Scope) -> bool:
+        """Whether a resolution is in a scope's body, series and years."""
+        if scope.body and not self.from_body(res, scope.body):
+            return False
+        if scope.series and not in_series(res, scope.series):
+            return False
+        if scope.year_from or scope.year_to:
+            year = year_of(res)
+            if year is None:
+                return False
+            return (scope.year_from or year) <= year <= (scope.year_to or year)
+        return True
 
     def from_body(self, res: Resolution, body: str) -> bool:
         """Whether a resolution is one of a body's (see ``_adopted``)."""
@@ -61,7 +74,7 @@ class CorpusFacts:
             r
             for r in self.corpus.resolutions
             if (not scope.symbol or r.symbol.casefold() == scope.symbol.casefold())
-            and (not scope.body or self.from_body(r, scope.body))
+            and self.in_resolutions(r, scope)
         ]
 
     def answer(

@@ -22,6 +22,8 @@ _HOW_MANY = re.compile(
     r"paragraphs|sub-?clauses|documents))|^\s*count\s+(?:the\s+)?",
     re.I,
 )
+# what stands between 'how many' and what is counted: 'how many of the IOM resolutions'
+_COUNTED_LEAD = re.compile(r"^(?:of\s+)?(?:the\s+|these\s+|those\s+)?", re.I)
 _SUB_CLAUSES = re.compile(r"\bsub-?\s?(?:clauses?|paragraphs?|paras?|points?)\b", re.I)
 _RESOLUTIONS = re.compile(r"\b(?:resolutions?|drafts?|documents?|texts?|ones)\b", re.I)
 _MENTIONING = re.compile(
@@ -92,10 +94,11 @@ def _count(text: str, rest: str, scope: Scope) -> CorpusFact:
     after = _HOW_MANY.split(rest, maxsplit=1)[-1]
     mentioning = _MENTIONING.search(after)
     terms = alternatives(mentioning.group("term")) if mentioning else ()
-    counted = _HOW_MANY.split(text, maxsplit=1)[-1]
-    if _SUB_CLAUSES.match(counted.strip()):
+    counted = _COUNTED_LEAD.sub("", _HOW_MANY.split(text, maxsplit=1)[-1].strip())
+    if _SUB_CLAUSES.match(counted):
         return CorpusFact("count_subclauses", scope, terms)
-    if _RESOLUTIONS.match(counted.strip()):
+    left = _COUNTED_LEAD.sub("", after.strip())  # 'how many [SC] resolutions', 'of the [IOM] ones'
+    if _RESOLUTIONS.match(counted) or _RESOLUTIONS.match(left):
         return CorpusFact("count_resolutions", scope, terms)
     if terms:
         return CorpusFact("count_mentioning_clauses", scope, terms)

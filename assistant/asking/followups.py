@@ -104,6 +104,40 @@ _REVISE_NTH = re.compile(
     re.I,
 )
 
+_REVISE_VERBS = {"strengthen": "strengthen", "soften": "soften", "shorten": "shorten",
+                 "merge": "merge", "split": "split", "tone down": "soften",
+                 "cut down": "shorten", "trim": "shorten", "condense": "shorten"}  # fmt: skip
+_HOW = "|".join(
+    re.escape(w)
+    for w in sorted([*_REVISE_VERBS, *(w for ws in REVISE_WORDS.values() for w in ws)], key=len)[
+        ::-1
+    ]
+)
+# 'shorten the last one', 'tone down number 2', 'make it shorter', 'soften option 2'
+_REVISE_NAMED = re.compile(
+    rf"\b(?P<how>{_HOW})\b.*?\b(?:(?:the\s+)?(?P<ord>{'|'.join(ORDINALS)})\b"
+    r"|(?:number|no\.?|option|proposal|version|#)\s*(?P<n>\d)\b|(?P<it>it|this|that|them|these|those)\b)"
+    rf"|\b(?:make|get)\s+(?P<it2>it|this|that|them|these|those)\s+(?:a\s+(?:bit|little)\s+)?(?P<how2>{_HOW})\b",
+    re.I,
+)
+
+
+def _revision_of_a_proposal(text: str) -> ReviseClause | None:
+    """A revision of one of the proposals just made, named by its place or as 'it'."""
+    m = _REVISE_NAMED.search(text)
+    if m is None:
+        return None
+    said = (m.group("how") or m.group("how2")).lower()
+    action = _REVISE_VERBS.get(said) or next(
+        (a for a, words in REVISE_WORDS.items() if said in words), None
+    )
+    if action is None:
+        return None
+    it = (m.group("it") or m.group("it2") or "").lower()
+    if it in ("them", "these", "those"):
+        return ReviseClause(action, "")  # all of them: the chat asks which one
+    return ReviseClause(action, f"proposal {m.group('ord') or m.group('n') or 'last'}")
+
 
 def follow_up(text: str, last: Turn, reader: Reader) -> Request | None:
     """The request a follow-up makes, or None when the message stands on its own."""
@@ -116,6 +150,8 @@ def follow_up(text: str, last: Turn, reader: Reader) -> Request | None:
         said = m.group("how").lower()
         action = next(a for a, words in REVISE_WORDS.items() if said in words)
         return ReviseClause(action, f"proposal {m.group('ord')}")
+    if isinstance(request, ProposeClauses) and (revision := _revision_of_a_proposal(text)):
+        return revision
     if last.ids and (m := _LIKE_NTH.search(text)):
         chosen = _nth(m.group("ord"), last.ids)
         if chosen:

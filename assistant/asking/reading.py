@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.asking import facts_reading, show_reading
 from assistant.asking.followups import Turn, follow_up
-from assistant.asking.references import ResolutionNames
+from assistant.asking.references import ORDINALS, ResolutionNames
 from assistant.asking.requests import (
     CheckDraft,
     Clarify,
@@ -28,7 +29,7 @@ from assistant.asking.requests import (
     rescoped,
 )
 from assistant.asking.scope_words import read_phrase, scope_of
-from assistant.asking.terms import alternatives, quoted
+from assistant.asking.terms import alternatives, every_of, quoted
 from assistant.asking.typos import corrected
 from assistant.asking.vocabulary import (
     ADDRESSEES,
@@ -39,6 +40,7 @@ from assistant.asking.vocabulary import (
     VAGUE,
 )
 from assistant.revising import ACTIONS
+from index.parsing.lexicon import Lexicon
 from index.wordforms import STOP_WORDS, WORD
 
 _REVISE = re.compile(
@@ -48,9 +50,21 @@ _REVISE = re.compile(
 )
 # how a revision is said without its action word: 'make op 2 stronger', 'cut op 6 down'
 _REVISE_SAID = re.compile(
-    "|".join(re.escape(w) for words in REVISE_WORDS.values() for w in words), re.I
+    r"\b(?:" + "|".join(re.escape(w) for words in REVISE_WORDS.values() for w in words) + r")\b",
+    re.I,
 )
-_NAMED_CLAUSE = re.compile(r"\b(?:clause|op|operative|paragraph|para)s?\.?\s*\d+|:\s*\S", re.I)
+_NAMED_CLAUSE = re.compile(
+    rf"\b(?:clause|op|operative|paragraph|para)s?\.?\s*\d+|:\s*\S"
+    rf"|\b(?:{'|'.join(ORDINALS)})\s+(?:operative\s+)?(?:clause|op|paragraph|para|one)\b",
+    re.I,
+)
+_NUMBERED = re.compile(
+    rf"\b(?:clause|op|operative|paragraph|para)s?\.?\s*(?P<n>\d+)"
+    rf"(?:\s*(?:and|&|,|\+)\s*(?:(?:clause|op|operative|paragraph|para)\.?\s*)?(?P<m>\d+))?"
+    rf"|\b(?P<ord>{'|'.join(o for o in ORDINALS if o != 'last')})\s+(?:operative\s+)?"
+    rf"(?:clause|op|paragraph|para)\b",
+    re.I,
+)
 _CHECK = re.compile(
     r"\b(?:check|lint|review|proofread|validate|look\s+over|go\s+over)\b.{0,20}\b(?:my|the|this)"
     r"\s+(?:draft|resolution|text|document|paper)\b|\b(?:problems?|issues?|errors?|mistakes?)"
@@ -60,8 +74,10 @@ _CHECK = re.compile(
 _MENTION_LEAD = re.compile(
     rf"\b(?:{SECTIONS})\s+(?:(?:that|which|where)\s+)?(?:also\s+|explicitly\s+|actually\s+)?"
     rf"(?:{MENTION_VERBS})\s+(?P<term>.+)$"
-    rf"|^\s*(?:(?:find|list|show|search|get|give\s+me)\s+(?:me\s+)?)?(?:all\s+|every\s+|the\s+)?"
-    rf"(?:mentions?|references?|occurrences?|uses?)\s+(?:of|to)\s+(?P<term2>.+)$"
+    rf"|^\s*(?:(?:find|list|show|search|get|give\s+me)\s+(?:me\s+)?)?(?:all\s+|every\s+|the\s+|"
+    rf"any\s+)?(?:mentions?|references?|occurrences?|uses?)\s+(?:of|to)\s+(?P<term2>.+)$"
+    rf"|^\s*(?:is|are|was|were)\s+(?P<term9>.+?)\s+(?:ever\s+)?(?:mentioned|cited|referenced|"
+    rf"named|referred\s+to|used)\b"
     rf"|^\s*where\s+(?:is|are|do(?:es)?|did)\s+(?P<term3>.+?)\s+(?:mentioned|appear|used|"
     rf"come\s+up|referred\s+to|cited)\b"
     rf"|^\s*(?:any|do\s+any|does\s+any)\s+{SECTIONS}\s+(?:{MENTION_VERBS})\s+(?P<term4>.+)$"
@@ -96,6 +112,10 @@ _BARE_FILLER = re.compile(
     r"|\s(?:mentions?|references?|anywhere|please|pls)\s*[?.!]*$",
     re.I,
 )
+# 'find Kuwait', 'search for AVRR', 'look up UNDOF': only a term to look for
+_FIND = re.compile(
+    r"^\s*(?:find|search(?:\s+for)?|look\s+(?:for|up)|grep(?:\s+for)?)\s+(?!.*\blike\b)", re.I
+)
 _LOOSE_LEAD = re.compile(
     r"^(?:(?:anything|something|things?|stuff|matters?)\s+)?(?:(?:with|involving|regarding|"
     r"concerning|about|on|related\s+to|to\s+do\s+with|relating\s+to|for|of)\s+)+",
@@ -106,6 +126,8 @@ _VAGUE_OBJECT = re.compile(
     r"|\s+in\s+(?:it|them)\s*[?.!]*$",
     re.I,
 )
+# who speaks before a stance: 'we are deeply concerned …', 'I am alarmed …'
+_SPEAKER = re.compile(r"^(?:we\s+are|we['’]re|i\s+am|i['’]m|we|the\s+committee\s+is)\s+", re.I)
 _COUNT = re.compile(
     r"\b(\d|one|two|three|four|five|a|an)\s+(?:\w+\s+){0,2}?(?:clauses?|paragraphs?|paras?|"
     r"preambs?|ops?|alternatives?|versions?|options?|more)\b",
@@ -125,6 +147,7 @@ class Reader:
         self.names = names
         self.knows = knows
         self.asks_for_a_stance = asks_for_a_stance
+        self._lexicon: Lexicon | None = None  # the leading phrases, read when first needed
 
     def read(self, message: str, last: Turn | None = None) -> Request:
         """The typed request a message makes (``last``: the previous turn, for follow-ups)."""
@@ -160,9 +183,17 @@ class Reader:
             rest = text
         else:
             return None
-        number = re.search(r"\b(?:clause|op|operative|paragraph|para)s?\.?\s*(\d+)", rest, re.I)
-        named = int(number.group(1)) if number else None
-        return ReviseClause(action, rest, named)
+        number = _NUMBERED.search(rest)
+        if number is None:
+            return ReviseClause(action, rest, None)
+        if number.group("ord"):
+            named = ORDINALS[number.group("ord").lower()]
+            target = f"clause {named}"  # 'the third operative clause' as the draft numbers it
+        else:
+            named = int(number.group("n"))
+            both = number.group("m")
+            target = f"clauses {named} and {both}" if both else rest  # 'op 2 and op 3'
+        return ReviseClause(action, target, named)
 
     def _check(self, text: str) -> Request | None:
         return CheckDraft() if _CHECK.search(text) else None
@@ -174,6 +205,8 @@ class Reader:
         if verb is not None and not _PROPOSE.search(before):
             term = _object_of(after)
             terms = (phrase_said,) if phrase_said else alternatives(term)
+            if not phrase_said and _VAGUE_OBJECT.fullmatch(" " + term):
+                terms = ()  # 'what does resolution 598 demand (anything)?': every such clause
             return FindMentions(terms, _with(scope, phrase=verb), exact=bool(phrase_said))
         m = _MENTION_LEAD.search(rest)
         if m is None:
@@ -189,7 +222,10 @@ class Reader:
             term = said_before.group("t")  # 'UNDOF (…) - which clauses mention it'
         if phrase_said:
             return FindMentions((phrase_said,), scope, exact=True)
-        terms = alternatives(_LOOSE_LEAD.sub("", term.strip()))
+        term = _LOOSE_LEAD.sub("", term.strip())
+        if every := every_of(term):
+            return FindMentions(every, scope, every=True)
+        terms = alternatives(term)
         return FindMentions(terms, scope) if terms else None
 
     def _bare_term(self, text: str) -> Request | None:
@@ -198,7 +234,7 @@ class Reader:
         if _SIMILAR.search(text):
             return None
         scope, rest = scope_of(text, self.names)
-        bare = _BARE_FILLER.sub(" ", rest).strip(" ?.!,")
+        bare = _BARE_FILLER.sub(" ", _FIND.sub("", rest)).strip(" ?.!,")
         name = bare[:1].isupper()  # 'State of Palestine' is a name, not 'state that …'
         if _is_bare_term(bare) and (name or not self.asks_for_a_stance(bare)):
             return FindMentions(alternatives(bare), scope, bare=True)
@@ -208,14 +244,26 @@ class Reader:
         stance = not _QUESTION.search(text) and not _is_name(text) and self.asks_for_a_stance(text)
         if not (_PROPOSE.search(text) or stance):
             return None
-        return ProposeClauses(text, kind_asked(text), count_asked(text))
+        kind = kind_asked(text)
+        if stance and not _PROPOSE.search(text) and self._said_as_a_preamble(text):
+            kind = "preambulatory"
+        return ProposeClauses(text, kind, count_asked(text))
+
+    def _said_as_a_preamble(self, text: str) -> bool:
+        """'we are deeply concerned by …', 'recalling the Palermo Protocol': a stance that
+        opens with a preambular phrase (and no operative one) asks for a preambular clause."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon.default()
+        said = _SPEAKER.sub("", text.strip())
+        found = self._lexicon.match(said[:1].upper() + said[1:])
+        return found is not None and found.kind == "preambulatory"
 
     def _similar(self, text: str) -> Request | None:
         scope, rest = scope_of(text, self.names)
         m = _SIMILAR.search(rest)
         topic = next(g for g in m.groups() if g) if m else rest
         topic = re.sub(r"^(?:which|what|any|show\s+me|find|list)\s+", "", topic.strip(), flags=re.I)
-        topic = topic.strip(" ?.!")
+        topic = re.sub(rf"\s+(?:in|of|from)?\s*(?:the\s+)?{SECTIONS}$", "", topic.strip(" ?.!"))
         if not _has_content(topic):
             return None
         short = m and len(WORD.findall(topic)) <= 2 and not m.group("topic2")
@@ -277,7 +325,7 @@ def _object_of(after: str) -> str:
 
 def _is_bare_term(text: str) -> bool:
     """'Mediterranean', 'NGOs', 'AVRR' — a term with no question around it."""
-    found = WORD.findall(re.sub(r"\([^()]*\)|\s(?:or|/)\s.*$", "", text))
+    found = WORD.findall(re.sub(r"\([^()]*\)|\s(?:or|/)\s.*$", "", text, flags=re.I))
     return (
         0 < len(found) <= (7 if _is_name(text) else 4)
         and not _QUESTION.search(text)
@@ -293,7 +341,7 @@ def _is_name(text: str) -> bool:
 
 
 def _with(scope: Scope, phrase: str) -> Scope:
-    return Scope(scope.kind, phrase, scope.body, scope.symbol)
+    return replace(scope, phrase=phrase)
 
 
 def _has_content(text: str) -> bool:

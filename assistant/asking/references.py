@@ -44,9 +44,20 @@ _GENERIC = frozenset(
     content_words(
         "un mun model united nations resolution draft sample example text guide last first "
         "second third preambular preambulatory operative paragraph clause clauses paragraphs "
-        "how many who sponsored sponsors show me what does say"
+        "how many who sponsored sponsors show me what does say signatories signatory signed "
+        "signers cosponsors committee body organ adopted submitted topic subject title"
     )
 )
+# a run of resolutions named by the start of their symbols: 'the A/RES/80 ones', 'WHA66
+# resolutions', 'IOM drafts' (the words after it say it names resolutions)
+_SERIES = re.compile(
+    r"\b(?:a/res/(?P<ga>\d{2,3})(?![\d/.])|wha\s*(?P<wha>\d{2})(?![\d.])"
+    r"|(?P<lead>[a-z][a-z0-9.]*(?:[/-][a-z0-9.]+)*))"
+    r"(?=\s*(?:'s\s+)?(?:resolutions?|drafts?|ones|texts?|documents?|series)\b)",
+    re.I,
+)
+_SYMBOL_YEAR = re.compile(r"(?:^|[-_/])(?P<y>19[4-9]\d|20\d\d)(?=$|[-_/])")
+_TITLE_YEAR = re.compile(r"\((?P<y>19[4-9]\d|20\d\d)\)")
 _FALLBACK = re.compile(r"^(?P<body>sc|ga|wha)-(?P<a>\d+)(?:-(?P<b>\d+))?", re.I)
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -56,7 +67,8 @@ _ORDINAL = "|".join(ORDINALS)
 _OP = r"op(?:erative)?s?\.?|o\.?p\.?"
 _PRE = r"pre(?:amb(?:le|ular|ulatory)?s?)?\.?|pp\.?"
 _PARA = r"(?:\s+(?:clauses?|paragraphs?|paras?\.?))?"
-_SUB = r"(?:\s*\(\s*[a-z0-9]{1,4}\s*\))*"
+# sub-clause labels as typed: 'op 8(a)(ii)', 'op 8 (a)', 'op 8a', 'op 8.a.ii'
+_SUB = r"(?:\s*\(\s*[a-z0-9]{1,4}\s*\)|(?<=\d)[a-z](?![\w/])|\.(?:[a-z]|[ivx]{2,4})(?![\w/]))*"
 _CLAUSE_WORDS = re.compile(
     rf"\b(?:(?P<op>{_OP})|(?P<pre>{_PRE})){_PARA}\s*(?:no\.?\s*|number\s*|#\s*)?(?P<num>\d+)(?P<sub>{_SUB})"
     rf"|\b(?P<ord>{_ORDINAL})\s+(?:(?P<op2>{_OP})|(?P<pre2>{_PRE})){_PARA}"
@@ -87,7 +99,7 @@ class ClauseRef:
 
 def is_model_un(resolution: Resolution) -> bool:
     """Whether a text is a Model UN draft: it has no official UN document symbol."""
-    return not _OFFICIAL.match(resolution.symbol)
+    return is_model_un_symbol(resolution.symbol)
 
 
 def body_of(resolution: Resolution) -> str | None:
@@ -108,6 +120,34 @@ def body_of(resolution: Resolution) -> str | None:
     return resolution.body
 
 
+def year_of(resolution: Resolution) -> int | None:
+    """The year a resolution was adopted (a Model UN draft: written): a year in its
+    symbol ('kingmun-2018-…'), '(1990)' after its number in its header or title, or its
+    session — General Assembly session N opens in 1945 + N, World Health Assembly N meets
+    in 1947 + N. None when the text does not say."""
+    m = _SYMBOL_YEAR.search(resolution.symbol)
+    if m and is_model_un(resolution):
+        return int(m.group("y"))
+    said = " ".join(s for s in (resolution.topic, resolution.body, resolution.opening) if s)
+    m = _TITLE_YEAR.search(said)
+    if m:
+        return int(m.group("y"))
+    for key in sorted(_keys_of(resolution)):
+        if key.startswith("ga:"):
+            return 1945 + int(key[3:].split("/")[0])
+        if key.startswith("wha:"):
+            return 1947 + int(key[4:].split(".")[0])
+    return None
+
+
+def in_series(resolution: Resolution, series: str) -> bool:
+    """Whether a resolution is of a series: a session ('ga:80/', 'wha:66.') or the start
+    of its symbol ('IOM/', 'tnymca-')."""
+    if re.match(r"(?:ga|wha|sc):", series):
+        return any(k.startswith(series) for k in _keys_of(resolution))
+    return resolution.symbol.casefold().startswith(series.casefold())
+
+
 class ResolutionNames:
     """Every way a message can name each resolution of a corpus."""
 
@@ -117,12 +157,14 @@ class ResolutionNames:
         for r in resolutions:
             for key in _keys_of(r):
                 self._keys.setdefault(key, r.symbol)
-        by_length = sorted(self.symbols, key=len, reverse=True)
+        tails = _printed_tails(self.symbols)
+        by_length = sorted([*self.symbols, *tails], key=len, reverse=True)
         self._symbol = re.compile(
             "|".join(rf"(?<![\w/]){_spaced(s)}(?![\w/])" for s in by_length) or r"(?!x)x", re.I
         )
         self._canonical = {s.casefold(): s for s in self.symbols}
-        self._loose = {re.sub(r"[\s/-]+", "", s).casefold(): s for s in self.symbols}
+        self._loose = {_loose(s): s for s in self.symbols}
+        self._loose.update({_loose(t): s for t, s in tails.items() if _loose(t) not in self._loose})
         self._words = {r.symbol: _name_words(r) for r in resolutions}
 
     def _typed(self, said: str) -> str | None:
@@ -130,8 +172,7 @@ class ResolutionNames:
         key = re.sub(r"\s+", "", said).casefold()
         if key in self._canonical:
             return self._canonical[key]
-        loose = re.sub(r"[\s/-]+", "", said).casefold()
-        return self._loose.get(loose)
+        return self._loose.get(_loose(said))
 
     def described(self, message: str) -> Named | None:
         """The resolution a message describes ('the Haiti independence debt resolution',
@@ -162,6 +203,20 @@ class ResolutionNames:
         lead = re.search(r"(?:\b(?:the|of|in|from)\s+)+$", message[:start], re.I)
         return Named(scores[0][1], lead.start() if lead else start, m.end())
 
+    def series(self, message: str) -> Named | None:
+        """A series of resolutions a message names ('the A/RES/80 ones' → 'ga:80/', 'IOM
+        resolutions' → 'IOM/'): a session, or the start of two or more symbols."""
+        for m in _SERIES.finditer(message):
+            if m.group("ga"):
+                return Named(f"ga:{m.group('ga')}/", *m.span())
+            if m.group("wha"):
+                return Named(f"wha:{m.group('wha')}.", *m.span())
+            lead = m.group("lead").casefold()
+            starts = [s for s in self.symbols if re.match(rf"{re.escape(lead)}[/-]", s, re.I)]
+            if len(starts) >= 2 and lead not in self._canonical:
+                return Named(starts[0][: len(lead) + 1], *m.span())
+        return None
+
     def find(self, message: str) -> list[Named]:
         """The resolutions a message names, in order."""
         found = [
@@ -177,6 +232,31 @@ class ResolutionNames:
             if symbol:
                 found.append(Named(symbol, *m.span()))
         return sorted(found, key=lambda n: n.start)
+
+
+def _loose(symbol: str) -> str:
+    return re.sub(r"[\s/-]+", "", symbol).casefold()
+
+
+def _printed_tails(symbols: list[str]) -> dict[str, str]:
+    """The symbol printed in a text cited by its file name: the end of the file name from
+    a word with a number after it ('tnymca-munb-2023-rga-23-1-4' was printed
+    'RGA/23-1-4'), typed with '/', '-' or spaces; kept only when one symbol ends so."""
+    found: dict[str, list[str]] = {}
+    for symbol in symbols:
+        if not is_model_un_symbol(symbol):
+            continue
+        parts = symbol.split("-")
+        for n in range(1, len(parts) - 1):
+            tail = parts[n:]
+            if tail[0].isalpha() and len(tail[0]) >= 2 and any(p[:1].isdigit() for p in tail):
+                found.setdefault("-".join(tail), []).append(symbol)
+    return {tail: owners[0] for tail, owners in found.items() if len(set(owners)) == 1}
+
+
+def is_model_un_symbol(symbol: str) -> bool:
+    """Whether a symbol is not an official UN document symbol."""
+    return not _OFFICIAL.match(symbol)
 
 
 def _name_words(r: Resolution) -> frozenset[str]:
@@ -202,12 +282,12 @@ def find_clause_ref(message: str) -> ClauseRef | None:
 
 def _spaced(symbol: str) -> str:
     """A symbol as typed: any case, spaces anywhere, its first '/' or '-' said as a space
-    ('iom 1/3', 'GA 3/1.1')."""
+    or as the other one ('iom 1/3', 'GA 3/1.1', 'RGA/23-1-4' for 'rga-23-1-4')."""
     chars = [c for c in symbol if not c.isspace()]
     out, first = [], True
     for c in chars:
         if c in "/-" and first:
-            out.append(rf"(?:\s*{re.escape(c)}\s*|\s+)")
+            out.append(r"(?:\s*[/-]\s*|\s+)")
             first = False
         else:
             out.append(re.escape(c))

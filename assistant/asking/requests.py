@@ -27,6 +27,9 @@ class Scope:
     phrase: str | None = None  # a leading verb, folded: "urge", "call upon", "demand"
     body: str | None = None  # "Security Council", "General Assembly", …
     symbol: str | None = None  # one resolution
+    series: str | None = None  # resolutions whose symbol or number starts so: 'IOM/', 'ga:80/'
+    year_from: int | None = None  # adopted in or after this year
+    year_to: int | None = None  # adopted in or before this year
 
     def narrowed(self, other: Scope) -> Scope:
         """This scope with every slot ``other`` sets replaced."""
@@ -35,6 +38,9 @@ class Scope:
             other.phrase or self.phrase,
             other.body or self.body,
             other.symbol or self.symbol,
+            other.series or self.series,
+            other.year_from or self.year_from,
+            other.year_to or self.year_to,
         )
 
     def describe(self) -> str:
@@ -48,6 +54,13 @@ class Scope:
             parts.append(f"of {self.symbol}")
         elif self.body:
             parts.append(f"of {self.body} resolutions")
+        if self.series and not self.symbol:
+            parts.append(f"of the {self.series.removeprefix('ga:').rstrip('/:')} series")
+        if self.year_from and self.year_from == self.year_to:
+            parts.append(f"adopted in {self.year_from}")
+        elif self.year_from or self.year_to:
+            since = f" from {self.year_from}" if self.year_from else ""
+            parts.append(f"adopted{since}{f' up to {self.year_to}' if self.year_to else ''}")
         return " ".join(parts)
 
     def is_empty(self) -> bool:
@@ -62,6 +75,7 @@ class FindMentions:
     scope: Scope = field(default_factory=Scope)
     exact: bool = False  # a quoted phrase: matched as written (case aside)
     bare: bool = False  # the message was only the term: ranked search when nothing matches
+    every: bool = False  # 'both X and Y': clauses that mention every term, not any
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,17 @@ def quoted(message: str) -> str | None:
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
+_BOTH = re.compile(r"^\s*both\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*$", re.I)
+
+
+def every_of(term: str) -> tuple[str, ...] | None:
+    """'both Iraq and Kuwait' → ('Iraq', 'Kuwait'): terms a clause must all mention."""
+    m = _BOTH.match(_TRAIL.sub("", term))
+    if m is None:
+        return None
+    return tuple(_clean(t) for t in (m.group("a"), m.group("b")) if _clean(t)) or None
+
+
 def alternatives(term: str) -> tuple[str, ...]:
     """The alternatives a term slot names, each cleaned of articles and punctuation."""
     term = _TRAIL.sub("", term.strip().strip("\"'“”‘’"))

@@ -89,9 +89,13 @@ SECTIONS = (
 
 # how a revision is said without its action word: "make op 2 stronger", "cut op 6 down"
 REVISE_WORDS = {
-    "strengthen": ("stronger", "more forceful", "firmer", "tougher", "punchier"),
-    "soften": ("softer", "milder", "less aggressive", "less harsh", "tone it down", "tone down"),
+    "strengthen": ("stronger", "more forceful", "firmer", "tougher", "punchier", "too weak",
+                   "too soft", "beef it up", "beef up", "harden", "toughen", "more assertive"),
+    "soften": ("softer", "milder", "less aggressive", "less harsh", "tone it down", "tone down",
+               "too strong", "too harsh", "too aggressive", "water down", "water it down",
+               "more diplomatic", "gentler"),
     "shorten": ("shorter", "too long", "cut it down", "trim", "tighten", "more concise",
-                "condense", "cut down"),
-    "split": ("break it up", "break up", "into two"),
+                "condense", "cut down", "too wordy", "wordy", "long-winded"),
+    "merge": ("combine", "join", "put together", "into one"),
+    "split": ("break it up", "break up", "into two", "separate", "break"),
 }  # fmt: skip
