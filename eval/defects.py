@@ -286,16 +286,77 @@ def cut_off(clause: str) -> list[str]:
 
 
 def invented_facts(clause: str, evidence: Iterable[str]) -> list[str]:
-    """Digits, acronyms and capitalised names not in any evidence text (case-insensitive)."""
+    """Digits, acronyms and capitalised names not in any evidence text (case-insensitive).
+    A name written in full is in the evidence when the evidence has its acronym: "the
+    International Organization for Migration" for "IOM" (see :func:`spelled_out_words`)."""
     _phrase, body = split_clause(clause)
-    pool = " ".join(evidence).lower()
+    texts = list(evidence)
+    pool = " ".join(texts).lower()
     tokens = re.findall(r"\b\d[\d,./]*\b|\b[A-Z][A-Za-z’'-]*\b", body)
+    tokens = [re.sub(r"['’]s?$", "", t) for t in tokens]  # "Organization's", "Refugees'"
     allowed = {"member", "states", "secretary-general", "general", "assembly", "united", "nations"}
+    allowed |= spelled_out_words(body, re.findall(r"\b[A-Z][A-Za-z]*[A-Z]s?\b", " ".join(texts)))
     missing = [t for t in tokens if t.lower() not in allowed and t.lower() not in pool]
     # a body's first word may be capitalised by position only
     first = body.split()[0] if body.split() else ""
     missing = [t for t in missing if not (t == first and not t.isupper())]
     return [f"'{t}' not in the request, the draft or the cited precedent" for t in missing]
+
+
+# Words a long form may write without giving its acronym a letter.
+_LINKS = frozenset("of for on the and against in to de".split())
+_NAME_RUN = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|on|the|and|against|in|to|de)\s+)*[A-Z][\w’'-]*)*"
+)
+
+
+def spelled_out_words(text: str, acronyms: Iterable[str], any_case: bool = False) -> set[str]:
+    """The words (lower case) of ``text`` that write one of ``acronyms`` in full: a run of
+    capitalised words, from one whose initial is the acronym's first letter, whose
+    initials (or the initials of hyphenated parts) give the acronym's letters in order —
+    "Treaty on the Prohibition of Nuclear Weapons" for "TPNW", "Inter-Agency Coordination
+    Group against Trafficking in Persons" for "ICAT". The evaluation's own rule: it
+    shares nothing with how the drafter chose to spell a name out. With ``any_case``,
+    lower-case long forms count too ("non-governmental organizations" for "NGO")."""
+    letters = {re.sub(r"s$", "", a).lower() for a in acronyms if len(a) >= 2}
+    out: set[str] = set()
+    runs = [text] if any_case else [m.group(0) for m in _NAME_RUN.finditer(text)]
+    for run in runs:
+        words = re.findall(r"[\w’'-]+", run)
+        for start in range(len(words)):
+            for acronym in letters:
+                end = _spelled_to(words[start:], acronym)
+                if end:
+                    out |= {w.lower().strip("’'") for w in words[start : start + end]}
+                    out |= {re.sub(r"['’]s?$", "", w).lower() for w in words[start : start + end]}
+    return out
+
+
+def _spelled_to(words: list[str], acronym: str) -> int:
+    """How many of ``words`` spell ``acronym`` from the first word on (0 if they do not)."""
+    if not words or words[0][:1].lower() != acronym[:1]:
+        return 0
+    i = 0
+    for n, word in enumerate(words):
+        initials = [p[:1].lower() for p in word.split("-") if p]
+        for c in initials:
+            if i < len(acronym) and c == acronym[i]:
+                i += 1
+        if i == len(acronym):
+            return _tail_of_name(words, n + 1)
+    return 0
+
+
+def _tail_of_name(words: list[str], end: int) -> int:
+    """The name goes on over "in Persons", "of Nuclear Weapons" (not over "and …")."""
+    while end < len(words):
+        j = end  # (any_case: a lower-case word ends the name)
+        while j < len(words) and words[j] in _LINKS and words[j] != "and":
+            j += 1
+        if j == end or j >= len(words) or not words[j][:1].isupper():
+            break
+        end = j + 1
+    return end
 
 
 def defects(clause: str, request: str, evidence: Iterable[str]) -> dict[str, list[str]]:

@@ -27,11 +27,12 @@ cases; thresholds in ``eval/thresholds.toml`` apply to the report half and the h
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from typing import Any
 
-from eval.defects import defects
+from eval.defects import defects, spelled_out_words
 from eval.metrics import mean, percentile
 from eval.results import ProgressFactory, SuiteResult, null_progress, rounded, run_cases
 from index.wordforms import fold
@@ -118,7 +119,9 @@ class DraftingSuite:
             for d in self.lint_clause(p.text, case["kind"], p.number, False, case.get("profile"))
             if d.severity == "error"
         ]
-        missing = [w for w in case.get("must_mention", []) if not _mentions(p.text, w)]
+        missing = [
+            w for w in case.get("must_mention", []) if not _mentions(p.text, w, case["request"])
+        ]
         out: dict[str, Any] = {
             "answered": True,
             "text": p.text,
@@ -144,8 +147,16 @@ class DraftingSuite:
         return out
 
 
-def _mentions(text: str, word: str) -> bool:
-    """``word`` (or its folded form) is in ``text``: 'shelter' matches 'shelters'."""
+def _mentions(text: str, word: str, request: str = "") -> bool:
+    """``word`` (or its folded form) is in ``text``: 'shelter' matches 'shelters'; an
+    acronym the request writes in capitals ('ICAT') also by its long form."""
+    said = re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", request, re.I)
+    if (
+        said
+        and said.group(0).rstrip("s").isupper()
+        and spelled_out_words(text, [word.upper()], any_case=True)
+    ):
+        return True
     wanted = [fold(w) for w in word.split()]
     have = [fold(w) for w in text.replace("-", " ").split()]
     have = [w.strip("*_;,.:()") for w in have]

@@ -255,3 +255,44 @@ def test_adopted_clauses_are_not_called_informal_or_run_on():
                     if informal(clause) or sentence_as_object(clause) or chat_fragment(clause):
                         flagged.append(c.id)
     assert flagged == []
+
+
+def test_a_name_written_in_full_is_grounded_by_its_acronym_in_the_evidence():
+    from eval.defects import invented_facts
+
+    spelled = [
+        (
+            "1. *Supports* the United Nations Office on Drugs and Crime's Blue Heart Campaign;",
+            "support the UNODC's Blue Heart Campaign",
+        ),
+        (
+            "1. *Encourages* Member States to join the Inter-Agency Coordination Group against "
+            "Trafficking in Persons;",
+            "states should join ICAT",
+        ),
+        (
+            "*Recalling* the United Nations High Commissioner for Refugees' 2014 campaign,",
+            "recall UNHCR's 2014 campaign",
+        ),
+        ("*Emphasizing* Sustainable Development Goal 10 target 7,", "emphasize SDG 10 target 7"),
+    ]
+    for clause, request in spelled:
+        assert invented_facts(clause, [request]) == [], clause
+    # a name whose letters do not give the acronym, or a second name, is still invented
+    assert invented_facts("1. *Urges* the International Migration Office to act;", ["urge IOM"])
+    assert invented_facts(
+        "1. *Urges* the International Organization for Migration and the World Bank to act;",
+        ["urge IOM to act"],
+    ) == [
+        "'World' not in the request, the draft or the cited precedent",
+        "'Bank' not in the request, the draft or the cited precedent",
+    ]
+
+
+def test_a_required_acronym_is_mentioned_by_its_long_form():
+    from eval.suite_drafting import _mentions
+
+    assert _mentions("to refer persons to non-governmental organizations", "ngo", "refer to NGOs")
+    assert not _mentions("to refer persons to the police", "ngo", "refer to NGOs")
+    # only for a word the request writes as an acronym
+    assert not _mentions("the Inter-Agency Coordination Group", "icag", "join the icag")

@@ -65,3 +65,19 @@ def test_a_proposal_spells_out_and_the_fact_guard_accepts_the_long_form(tmp_path
         "1. *Requests* the International Organization for Migration and the United Nations "
         "High Commissioner for Refugees to help non-governmental organizations run shelters;"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "written"),
+    [
+        (
+            "recall UNHCR's campaign",
+            "recall the United Nations High Commissioner for Refugees' campaign",
+        ),
+        ("WHO Member States to act", "Member States of the World Health Organization to act"),
+        ("the WHO members", "members of the World Health Organization"),
+        ("the ILO's 2014 Protocol", "the International Labour Organization's 2014 Protocol"),
+    ],
+)
+def test_possessives_and_members_of_a_body(body, written):
+    assert SPELLER.spell_out(body).text == written

@@ -110,6 +110,13 @@ def _plural(long_form: str) -> str:
 def _in_context(body: str, start: int, end: int, full: str) -> tuple[int, int, str]:
     """The span to replace and what to write there, with the article and order the use
     needs."""
+    if re.match(r"['’]s\b", body[end:]) and full.endswith("s"):  # "Refugees'", not "…s's"
+        return start, end + 2, f"{_with_article(body, start, full)}{body[end]}"
+    members = re.match(r"\s+(Member\s+States|member\s+States|members|Members)\b", body[end:])
+    if members:  # "WHO Member States" → "Member States of the World Health Organization"
+        previous_the = body[:start].rstrip().lower().endswith("the")
+        begin = len(body[:start].rstrip()) - 3 if previous_the else start
+        return begin, end + members.end(), f"{members.group(1)} of the {full}"
     before = body[:start].rstrip().rsplit(None, 1)
     previous = before[-1].lower().strip("(“\"'") if before else ""
     after = re.match(r"\s+([\w-]+)", body[end:])
@@ -119,7 +126,14 @@ def _in_context(body: str, start: int, end: int, full: str) -> tuple[int, int, s
         begin = len(body[:start].rstrip()) - 3  # from "the"
         stop = end + after.end() if after else end
         return begin, stop, f"the {following.capitalize()} of the {full}"
-    modifier = bool(following) and following.lower() not in STOP_WORDS and following.islower()
+    modifier = bool(following) and following.lower() not in STOP_WORDS and following[:1].isalpha()
     if body_name and not modifier and previous not in _DETERMINERS:
         return start, end, f"the {full}"
     return start, end, full
+
+
+def _with_article(body: str, start: int, full: str) -> str:
+    before = body[:start].rstrip().rsplit(None, 1)
+    previous = before[-1].lower() if before else ""
+    named = bool(_NAMED_BODY.search(full)) and previous not in _DETERMINERS
+    return f"the {full}" if named else full
