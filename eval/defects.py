@@ -53,6 +53,12 @@ FORMULAS = {
     "decides to remain seized of the matter",
     "decides to remain actively seized of the matter",
 }
+# Fixed wording that cites its own authority: facts in it need no other evidence.
+# (Charter of the United Nations, Art. 96 (1); Statute of the ICJ, Art. 65 (1).)
+FIXED_WORDING = (
+    "in accordance with Article 96 of the Charter of the United Nations",
+    "pursuant to Article 65 of the Statute of the Court",
+)
 ECHO_WORDS = re.compile(
     r"\b(?:propose|proposal|clause|clauses|paragraph|paragraphs|please|operative|"
     r"preambulatory|preambular|preamble|precedent|precedents)\b",
@@ -290,9 +296,15 @@ def invented_facts(clause: str, evidence: Iterable[str]) -> list[str]:
     A name written in full is in the evidence when the evidence has its acronym: "the
     International Organization for Migration" for "IOM" (see :func:`spelled_out_words`)."""
     _phrase, body = split_clause(clause)
-    texts = list(evidence)
+    texts = list(evidence) + [f for f in FIXED_WORDING if f in body]
     pool = " ".join(texts).lower()
-    tokens = re.findall(r"\b\d[\d,./]*\b|\b[A-Z][A-Za-z’'-]*\b", body)
+    # a word opening a quotation ("question: “Are …") is capitalised by position only
+    tokens = [
+        m.group(0)
+        for m in re.finditer(r"\b\d[\d,./]*\b|\b[A-Z][A-Za-z’'-]*\b", body)
+        if not (body[max(0, m.start() - 1) : m.start()] in '“"' and m.start() > 0)
+        or m.group(0).isupper()
+    ]
     tokens = [re.sub(r"['’]s?$", "", t) for t in tokens]  # "Organization's", "Refugees'"
     allowed = {"member", "states", "secretary-general", "general", "assembly", "united", "nations"}
     allowed |= spelled_out_words(body, re.findall(r"\b[A-Z][A-Za-z]*[A-Z]s?\b", " ".join(texts)))
