@@ -19,7 +19,7 @@ from assistant.asking.answers import Answer
 from assistant.asking.followups import Turn, nth
 from assistant.asking.memory import Conversation
 from assistant.asking.reading import Reader
-from assistant.asking.references import ResolutionNames
+from assistant.asking.references import ORDINALS, ResolutionNames
 from assistant.asking.requests import (
     CheckDraft,
     FindSimilar,
@@ -300,15 +300,31 @@ def _target_clauses(rest: str, draft_text: str | None, parser: Any) -> list[str]
         if named
         else []
     )
-    if numbers and draft_text:
+    ordinal = _ORDINAL_CLAUSE.search(rest)
+    if (numbers or ordinal) and draft_text:
         try:
             res = parser.parse_text(draft_text, "<draft>")[0]
         except Exception:  # the draft does not parse: nothing to name
             return []
+        if not numbers and ordinal:  # "the last clause", "the second operative paragraph"
+            chosen = nth(ordinal.group("ord"), list(res.operative))
+            return [_render(chosen)] if chosen is not None else []
         by_number = {c.number: c for c in res.operative}
         return [_render(by_number[n]) for n in numbers if n in by_number]
+    if ordinal or not (":" in rest or _LOOKS_LIKE_CLAUSE.match(pasted)):
+        return []  # a clause described, not pasted: nothing to revise without the draft
     parts = [p.strip() for p in re.split(r"\n\s*\n|\s+\+\s+", pasted) if p.strip()]
     return parts
+
+
+# "the last clause", "the 2nd operative paragraph": a clause of the draft by its place.
+_ORDINAL_CLAUSE = re.compile(
+    rf"\b(?P<ord>{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:operative\s+)?"
+    r"(?:clause|paragraph|operative|op)\b",
+    re.I,
+)
+# Pasted text that is a clause: numbered, emphasised, or a sentence of some length.
+_LOOKS_LIKE_CLAUSE = re.compile(r"^\s*(?:\d+\.|[*_]|\S+(?:\s+\S+){5,})")
 
 
 def _render(clause: Any) -> str:

@@ -123,3 +123,14 @@ def test_a_request_naming_a_stance_is_drafted_not_searched(ws, message):
 )
 def test_questions_and_bare_topics_are_still_searched(ws, message, kind):
     assert ws.assistant.respond(message).kind == kind
+
+
+def test_revision_of_a_clause_named_by_its_place(deterministic):
+    answer = deterministic.respond("strengthen the first clause", DRAFT)
+    assert answer.kind == "revision"
+    assert answer.proposals[0].text == "1. *Calls upon* Member States to act;"
+
+
+def test_a_clause_described_without_a_draft_is_not_revised_as_text(deterministic):
+    answer = deterministic.respond("trim the last clause")
+    assert "Say which clause to" in answer.text and not answer.proposals
