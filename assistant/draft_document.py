@@ -12,13 +12,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.drafting.context import DEFAULT_OPENING
 from assistant.drafting.proposals import Proposal
 from assistant.lint.fixes import apply_fixes
+from assistant.lint.header import expected_opening
 from index.clause_tree import Resolution
 from index.errors import InputError
 
 HEADER_FIELDS = ("code", "committee", "topic", "sponsors", "signatories")
 LAYOUT_CODES = {"CW201", "CW202", "CW203", "CW204", "CW205", "CW301", "CW302"}  # numbers, marks
+_OPENING = re.compile(r"^(?P<pre>\s*[*_]*)(?P<line>The\s[^,\n]+,)(?P<post>[*_]*\s*)$")
 _FIELD_LINE = re.compile(rf"^\s*(?P<name>{'|'.join(HEADER_FIELDS)})\s*:\s*(?P<value>.*?)\s*$", re.I)
 
 
@@ -89,10 +92,22 @@ class DraftDocument:
     # -- editing ---------------------------------------------------------------------
 
     def set_header(self, header: DraftHeader) -> None:
-        """Replace the header field lines at the top of the draft with ``header``'s."""
+        """Replace the header field lines at the top of the draft with ``header``'s.
+
+        The opening line follows the committee ("The International Organization for
+        Migration," under that header) while it is the one the old header called for or
+        the default; an opening line the user wrote themselves is left alone."""
+        old = DraftHeader.from_text(self.text)
         lines = self.text.split("\n")
         head = header.lines()
         rest = lines[_header_end(lines) :]
+        want = expected_opening(header.committee)
+        automatic = {DEFAULT_OPENING, expected_opening(old.committee)}
+        for i, line in enumerate(rest):
+            if m := _OPENING.match(line):
+                if want and m.group("line") in automatic:
+                    rest[i] = m.group("pre") + want + m.group("post")
+                break
         self.text = "\n".join([*head, *([""] if head else []), *rest])
         self.header = header
 
@@ -116,6 +131,37 @@ class DraftDocument:
         self.text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
         self._fix_layout()
 
+    def clauses(self, kind: str) -> list[Any]:
+        """The top-level clauses of a section ("preambulatory" or "operative")."""
+        res = self.resolution()
+        if res is None:
+            return []
+        return list(res.preambulatory if kind == "preambulatory" else res.operative)
+
+    def move_clause(self, kind: str, position: int, to: int) -> None:
+        """Move the ``position``-th clause of its section (1-based), sub-clauses and all, to
+        position ``to`` of the same section; then renumber and repair closing marks.
+
+        Whatever lies between clauses (blank lines) stays where it was."""
+        clauses = self.clauses(kind)
+        count = len(clauses)
+        where = "the preamble" if kind == "preambulatory" else "the operative part"
+        if not 1 <= position <= count:
+            raise InputError("<draft>", f"no clause {position} in {where}: it has {count}")
+        if not 1 <= to <= count:
+            raise InputError("<draft>", f"{where} has clauses 1 to {count}; {to} is outside")
+        if to == position:
+            return
+        lines = self.text.split("\n")
+        starts = [c.lines[0] - 1 for c in clauses]
+        ends = [_last_line([c]) for c in clauses]
+        blocks = [lines[s:e] for s, e in zip(starts, ends, strict=True)]
+        gaps = [lines[ends[i] : starts[i + 1]] for i in range(count - 1)] + [[]]
+        blocks.insert(to - 1, blocks.pop(position - 1))
+        moved = [line for block, gap in zip(blocks, gaps, strict=True) for line in block + gap]
+        self.text = "\n".join([*lines[: starts[0]], *moved, *lines[ends[-1] :]])
+        self._fix_layout()
+
     def _fix_layout(self) -> None:
         """Renumber operatives and repair closing marks, touching nothing else."""
         if self.resolution() is None:
@@ -129,6 +175,26 @@ class DraftDocument:
             if not layout:
                 return
             self.text = apply_fixes(self.text, layout)
+
+
+def name_list(value: str) -> tuple[list[str], list[str]]:
+    """Sponsors or signatories typed as one line ("France, Chad; Peru"): the names in
+    order, each once, and the ones given more than once (compared ignoring case)."""
+    names: list[str] = []
+    seen: dict[str, str] = {}
+    twice: list[str] = []
+    for part in re.split(r"[,;\n]", value or ""):
+        name = " ".join(part.split()).strip(" .")
+        if not name:
+            continue
+        key = name.casefold()
+        if key in seen:
+            if seen[key] not in twice:
+                twice.append(seen[key])
+            continue
+        seen[key] = name
+        names.append(name)
+    return names, twice
 
 
 def _header_end(lines: list[str]) -> int:

@@ -1,8 +1,9 @@
-"""Exporting a draft: Markdown, and .docx with italic phrases and indented sub-clauses.
+"""Exporting a draft: Markdown, .docx and PDF with italic phrases and indented sub-clauses.
 
-The .docx holds one paragraph per header field, the opening line, and one paragraph per
-clause or sub-clause with its number or label written out, so it reads back through
-``index.parsing.source_files`` into the same clauses.
+The .docx and the PDF hold one paragraph per header field (its name in bold), the opening
+line in italics, and one paragraph per clause or sub-clause with its number or label
+written out, so they read back through ``index.parsing.source_files`` into the same
+clauses.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from assistant.pdf_writer import Run
 from index.clause_tree import Clause, Resolution
 
+_FIELD = re.compile(r"^\s*(Code|Committee|Topic|Sponsors|Signatories)\s*:\s*(.*?)\s*$", re.I)
 _EMPH = re.compile(r"([*_]{1,2})([^*_\n]+?)\1")
 
 
@@ -77,9 +80,19 @@ def to_docx(text: str, res: Resolution | None, path: str | Path) -> Path:
     first_clause = min(
         (c.lines[0] for c in [*res.preambulatory, *res.operative]), default=len(lines) + 1
     )
-    for line in lines[: first_clause - 1]:
-        if line.strip():
-            _runs(document.add_paragraph(), line)
+    for number, line in enumerate(lines[: first_clause - 1], 1):
+        if not line.strip():
+            continue
+        para = document.add_paragraph()
+        field = _FIELD.match(line)
+        if number == res.opening_line and res.opening:  # the opening line, in italics
+            para.paragraph_format.space_before = Pt(12)
+            para.add_run(res.opening).italic = True
+        elif field:  # a header field: its name in bold
+            para.add_run(f"{field.group(1)}:").bold = True
+            para.add_run(f" {field.group(2)}")
+        else:
+            _runs(para, line)
     for clause in res.preambulatory:
         _clause(document, clause, 0, Inches)
     for clause in res.operative:
@@ -116,3 +129,69 @@ def _runs(para: object, text: str) -> None:
         pos = m.end()
     if pos < len(text):
         para.add_run(text[pos:])  # type: ignore[attr-defined]
+
+
+def to_pdf(text: str, res: Resolution | None, path: str | Path) -> Path:
+    """Write the draft as PDF (A4, Times): the header fields, the opening line in italics,
+    preambulatory clauses with an indented first line, operative clauses with hanging
+    numbers, sub-clauses indented below their clause; phrases in their emphasis."""
+    from assistant.pdf_writer import Paragraph, write_pdf
+
+    if res is None:
+        paragraphs = [Paragraph(_styled(line), space=0) for line in text.split("\n")]
+        return write_pdf(paragraphs, path)
+    fields = [
+        ("Code", res.symbol),
+        ("Committee", res.body),
+        ("Topic", res.topic),
+        ("Sponsors", ", ".join(res.sponsors)),
+        ("Signatories", ", ".join(res.signatories)),
+    ]
+    paragraphs = [
+        Paragraph([Run(f"{name}: ", "bold"), Run(value)], space=2)
+        for name, value in fields
+        if value
+    ]
+    if res.opening:
+        paragraphs.append(Paragraph([Run(res.opening, "italic")], space=18))
+    for clause in res.preambulatory:
+        body = written(clause, emphasise=clause.emphasis != "none")
+        paragraphs.append(Paragraph(_styled(body), first=36, space=8))
+    for clause in res.operative:
+        paragraphs.extend(_pdf_clause(clause, 0))
+    return write_pdf(paragraphs, path)
+
+
+def _pdf_clause(clause: Clause, depth: int) -> list[Any]:
+    from assistant.pdf_writer import Paragraph
+
+    indent = 36.0 * (depth + 1)
+    first = -36.0 if clause.kind == "operative" else -24.0
+    out = [
+        Paragraph(
+            _styled(written(clause, emphasise=clause.emphasis != "none")),
+            indent=indent,
+            first=first,
+            space=8 if depth == 0 else 4,
+        )
+    ]
+    for sub in clause.subclauses:
+        out.extend(_pdf_clause(sub, depth + 1))
+    return out
+
+
+def _styled(text: str) -> list[Any]:
+    """``*italic*`` and ``_underline_`` markers as PDF runs."""
+    runs = []
+    pos = 0
+    for m in _EMPH.finditer(text):
+        if m.start() > pos:
+            runs.append(Run(text[pos : m.start()]))
+        if m.group(1) == "_":
+            runs.append(Run(m.group(2), underline=True))
+        else:
+            runs.append(Run(m.group(2), "italic"))
+        pos = m.end()
+    if pos < len(text):
+        runs.append(Run(text[pos:]))
+    return runs

@@ -80,6 +80,19 @@ def test_build_server_makes_the_page_with_its_parts(tmp_path):
         "parse-warnings",
         "backend",
         "profile",
+        "undo",
+        "redo",
+        "history-status",
+        "draft-pick",
+        "new-draft",
+        "rename-draft",
+        "delete-draft",
+        "move-clause",
+        "move-up",
+        "move-down",
+        "export-pdf",
+        "header-lists",
+        "code-help",
     ):
         assert part in ids, part
     assert app.analytics_enabled is False

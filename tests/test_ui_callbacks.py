@@ -73,7 +73,7 @@ def test_clause_request_streams_then_offers_the_proposal_for_insertion(cb):
     text = cb.insert("0", proposals, DRAFT, "auto")
     assert "3. *Urges* Member States to protect witnesses of trafficking in persons." in text
     assert "2. *Calls upon* States to help victims:" in text
-    summary, _diags = cb.autosave(None, text, "auto", "fake", 6)
+    summary = cb.autosave(None, text, "auto", "fake", 6)[0]
     assert summary == render.CLEAN
 
 
@@ -84,7 +84,7 @@ def test_insert_without_a_choice_keeps_the_draft(cb):
 
 def test_diagnostics_jump_and_one_click_fix(cb):
     broken = DRAFT.replace("*Alarmed by*", "Alarmed by").replace("2. *Calls", "4. *Calls")
-    summary, diags = cb.autosave(None, broken, "auto", "fake", 6)
+    summary, diags = cb.autosave(None, broken, "auto", "fake", 6)[:2]
     assert "problem(s)" in summary
     keys = [value for _label, value in diags["choices"]]
     italic = next(k for k in keys if k.startswith("7:"))
@@ -111,6 +111,11 @@ def test_export_docx_reads_back_to_the_same_clauses(cb):
     assert [(c.id, c.text) for c in back.clauses()] == [(c.id, c.text) for c in draft.clauses()]
     md = Path(cb.export_markdown("session-aaaaaaaaaaaaaaaa", DRAFT)).read_text("utf-8")
     assert "2. *Calls upon* States to help victims:\n    a. by funding shelters;" in md
+    pdf = cb.export_pdf("session-aaaaaaaaaaaaaaaa", DRAFT)
+    assert pdf.endswith("GA-3-9.pdf")
+    assert [c.text for c in parser.parse_file(pdf)[0].clauses()] == [
+        c.text for c in draft.clauses()
+    ]
 
 
 def test_sessions_restore_their_own_draft_only(cb):

@@ -14,10 +14,13 @@ from typing import Any
 import gradio as gr
 
 from assistant.asking.answers import EXAMPLES
+from assistant.lint.profile import ProfileStore
 from assistant.settings import ServeSettings
 from index.errors import ConfigurationError
 from ui import render
 from ui.callbacks import MAX_PRECEDENTS, WorkspaceCallbacks
+from ui.draft_panel import draft_panel, wire_drafts
+from ui.drafts import HISTORY_KEYS_JS
 from ui.pool import WorkspacePool
 from ui.render import CORPUS_HEADERS
 from ui.session import BACKENDS, PROFILES, Sessions
@@ -35,6 +38,7 @@ CSS = """
 #citations .wrap label, #proposals .wrap label { border-radius: 999px; }
 #draft-text textarea { font-family: var(--font-mono); font-size: 0.9em; }
 #lint-summary { min-height: 1.5em; }
+#history-row button, #move-row button, #drafts-row button { min-width: 0; }
 """
 
 # Selects the chosen diagnostic's line in the draft editor, then hands the inputs on.
@@ -63,16 +67,22 @@ def build_app(pool: WorkspacePool, sessions: Sessions, max_upload_mb: int) -> gr
             None, storage_key="clausewright-session", secret=sessions.secret()
         )
         proposals = gr.State([])
+        # The ID of the draft shown, set only by the server. Held by the page (not a
+        # gr.State, which the server reads when an event runs): an autosave queued before a
+        # switch of drafts still carries the ID of the draft its text belongs to.
+        open_draft = gr.Textbox("", visible=False, elem_id="open-draft")
         gr.Markdown("## Clausewright — resolution drafting workspace")
         with gr.Tabs():
             with gr.Tab("Draft", id="draft"), gr.Row(equal_height=False):
                 chat = _chat_panel()
-                draft = _draft_panel()
+                draft = draft_panel()
             corpus = _corpus_tab(cb.limit)
             settings = _settings_tab(pool)
+        draft.open = open_draft
         _wire_session(demo, cb, session, draft, settings, corpus, chat, proposals)
         _wire_chat(cb, chat, draft, settings, proposals, session)
         _wire_draft(cb, session, draft, settings)
+        wire_drafts(cb, session, draft)
         _wire_corpus(cb, corpus)
     return demo
 
@@ -111,42 +121,6 @@ def _chat_panel() -> SimpleNamespace:
     )
 
 
-def _draft_panel() -> SimpleNamespace:
-    with gr.Column(scale=6):
-        with gr.Accordion("Header", open=True, elem_id="header-fields"):
-            with gr.Row():
-                code = gr.Textbox(label="Symbol", elem_id="hdr-code")
-                committee = gr.Textbox(label="Committee", elem_id="hdr-committee")
-            topic = gr.Textbox(label="Topic", elem_id="hdr-topic")
-            with gr.Row():
-                sponsors = gr.Textbox(label="Sponsors", elem_id="hdr-sponsors")
-                signatories = gr.Textbox(label="Signatories", elem_id="hdr-signatories")
-            header_btn = gr.Button("Apply header to draft", elem_id="apply-header")
-        text = gr.Textbox(label="Draft", lines=20, max_lines=40, elem_id="draft-text")
-        summary = gr.Markdown(elem_id="lint-summary")
-        diagnostics = gr.Radio([], label="Problems", elem_id="diagnostics")
-        context = gr.Markdown(elem_id="jump-context")
-        with gr.Row():
-            fix = gr.Button("Apply fix", elem_id="apply-fix")
-            fix_all = gr.Button("Fix all", elem_id="fix-all")
-            docx = gr.Button("Export .docx", elem_id="export-docx")
-            markdown = gr.Button("Export Markdown", elem_id="export-md")
-        download = gr.File(label="Download", interactive=False, height=80, elem_id="export-file")
-    return SimpleNamespace(
-        header=[code, committee, topic, sponsors, signatories],
-        header_btn=header_btn,
-        text=text,
-        summary=summary,
-        diagnostics=diagnostics,
-        context=context,
-        fix=fix,
-        fix_all=fix_all,
-        docx=docx,
-        markdown=markdown,
-        download=download,
-    )
-
-
 def _corpus_tab(limit: UploadLimit) -> SimpleNamespace:
     with gr.Tab("Corpus", id="corpus"):
         gr.Markdown(
@@ -176,7 +150,11 @@ def _settings_tab(pool: WorkspacePool) -> SimpleNamespace:
             list(BACKENDS), value=base.llm, label="Language model backend", elem_id="backend"
         )
         profile = gr.Dropdown(
-            list(PROFILES), value=base.profile or "auto", label="Style profile", elem_id="profile"
+            render.profile_choices(_profile_descriptions()),
+            value=base.profile or "auto",
+            label="Style profile",
+            info="the house style the draft is checked against: labels, emphasis, punctuation",
+            elem_id="profile",
         )
         precedents = gr.Slider(
             1, MAX_PRECEDENTS, value=base.precedents, step=1, label="Precedent clauses per request"
@@ -185,6 +163,12 @@ def _settings_tab(pool: WorkspacePool) -> SimpleNamespace:
             f"Settings are saved with this browser's draft. Data directory: `{base.data_dir}`"
         )
     return SimpleNamespace(backend=backend, profile=profile, precedents=precedents)
+
+
+def _profile_descriptions() -> dict[str, str]:
+    """Each style profile with what it checks (its TOML ``description``)."""
+    store = ProfileStore()
+    return {name: store.get(name).description for name in PROFILES if name != "auto"}
 
 
 def _wire_session(
@@ -203,17 +187,35 @@ def _wire_session(
             chat.chatbot,
             proposals,
             chat.choices,
+            draft.pick,
+            draft.name,
+            draft.open,
+            draft.undo,
+            draft.redo,
+            draft.move_pick,
         ],
     )
     demo.load(cb.corpus_view, None, [corpus.table, corpus.warnings])
-    saved = [session, draft.text, settings.profile, settings.backend, settings.precedents]
+    saved = [
+        session,
+        draft.text,
+        settings.profile,
+        settings.backend,
+        settings.precedents,
+        draft.open,
+        draft.move_pick,
+    ]
+    linted = [
+        draft.summary,
+        draft.diagnostics,
+        draft.codes,
+        draft.move_pick,
+        draft.undo,
+        draft.redo,
+    ]
     for component in (draft.text, settings.profile, settings.backend, settings.precedents):
         component.change(
-            cb.autosave,
-            saved,
-            [draft.summary, draft.diagnostics],
-            trigger_mode="always_last",
-            show_progress="hidden",
+            cb.autosave, saved, linted, trigger_mode="always_last", show_progress="hidden"
         )
 
 
@@ -241,17 +243,23 @@ def _wire_chat(cb: WorkspaceCallbacks, chat, draft, settings, proposals, session
     chat.citations.input(cb.show_citation, [chat.citations], [chat.viewer])
     chat.insert.click(
         cb.insert,
-        [chat.choices, proposals, draft.text, settings.profile, session],
+        [chat.choices, proposals, draft.text, settings.profile, session, draft.open],
         [draft.text],
     ).then(cb.proposal_choices, [session], [chat.choices])
 
 
 def _wire_draft(cb: WorkspaceCallbacks, session, draft, settings) -> None:
     draft.diagnostics.input(cb.jump, [draft.diagnostics, draft.text], [draft.context], js=JUMP_JS)
-    draft.fix.click(cb.apply_fix, [draft.diagnostics, draft.text, settings.profile], [draft.text])
-    draft.fix_all.click(cb.fix_all, [draft.text, settings.profile], [draft.text])
-    draft.header_btn.click(cb.apply_header, [draft.text, *draft.header], [draft.text])
+    mine = [session, draft.open]
+    draft.fix.click(
+        cb.apply_fix, [draft.diagnostics, draft.text, settings.profile, *mine], [draft.text]
+    )
+    draft.fix_all.click(cb.fix_all, [draft.text, settings.profile, *mine], [draft.text])
+    draft.header_btn.click(cb.apply_header, [draft.text, *draft.header, *mine], [draft.text])
+    for field in draft.header[3:]:
+        field.change(cb.header_lists, draft.header[3:], [draft.lists], show_progress="hidden")
     draft.docx.click(cb.export_docx, [session, draft.text], [draft.download])
+    draft.pdf.click(cb.export_pdf, [session, draft.text], [draft.download])
     draft.markdown.click(cb.export_markdown, [session, draft.text], [draft.download])
 
 
@@ -287,5 +295,6 @@ def launch_options(
         "mcp_server": False,
         "run_history": False,  # the page keeps no copy of drafts in localStorage
         "css": CSS,
+        "js": HISTORY_KEYS_JS,  # the editor's Ctrl+Z / Ctrl+Y press Undo / Redo
         "show_error": True,
     }

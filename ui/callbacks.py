@@ -19,10 +19,12 @@ import gradio as gr
 
 from assistant.asking.memory import Conversation
 from assistant.chat import ChatAnswer, ChatToken
-from assistant.draft_document import DraftDocument, DraftHeader
-from assistant.export import to_docx, to_markdown, written
+from assistant.draft_document import DraftDocument, DraftHeader, name_list
+from assistant.export import to_docx, to_markdown, to_pdf, written
+from assistant.lint.codes import RULES
 from index.errors import ClausewrightError
-from ui import inputs, render
+from ui import inputs, messages, render
+from ui.drafts import DraftCallbacks
 from ui.pool import WorkspacePool
 from ui.session import BACKENDS, PROFILES, SessionDraft, Sessions, profile_name
 from ui.uploads import Progress, UploadLimit, Uploads
@@ -43,15 +45,21 @@ class WorkspaceCallbacks:
         self.limit = UploadLimit(max_upload_mb)
         self.data_dir = Path(pool.base.settings.data_dir)
         self.uploads = Uploads(pool, self.data_dir / "uploads", self.limit)
+        self.drafts = DraftCallbacks(pool, sessions)
 
     # -- the session and its draft ------------------------------------------------------
 
     def load(self, session_id: str | None) -> tuple[Any, ...]:
-        """Page load: the session's saved draft, settings and conversation (its messages and
-        every proposal made so far), or a new session if none."""
+        """Page load: the session's open draft, settings and conversation (its messages and
+        every proposal made so far), or a new session if none; then the draft picker, the
+        draft's name, the clauses to move and the Undo/Redo buttons."""
         draft = self.sessions.restore(inputs.session_id(session_id))
         header = DraftHeader.from_text(draft.text)
         talk = self.sessions.conversation(draft.session_id)
+        library = self.sessions.library(draft.session_id)
+        named = library.get(draft.draft_id)
+        shown = self.drafts.shown(library, named)
+        res = self._doc(draft.text, draft.profile).resolution()
         return (
             draft.session_id,
             draft.text,
@@ -66,26 +74,56 @@ class WorkspaceCallbacks:
             list(talk.messages),
             list(talk.proposals),
             _choices(talk),
+            *shown[6:11],  # the draft picker, its name, its ID, the Undo and Redo buttons
+            gr.update(choices=render.clause_choices(res), value=None),
         )
 
     def autosave(
-        self, session_id: str | None, text: str, profile: str, backend: str, precedents: float
-    ) -> tuple[str, Any]:
-        """Every change: save the session's draft, then lint it."""
-        session_id = inputs.session_id(session_id)
-        text = inputs.text(text)
+        self,
+        session_id: str | None,
+        text: str,
+        profile: str,
+        backend: str,
+        precedents: float,
+        draft_id: str | None = None,
+        moving: str | None = None,
+    ) -> tuple[Any, ...]:
+        """Every change: save the session's draft (typing becomes a step of its undo
+        history), then lint it. Returns (lint summary, problems, what their codes mean, the
+        clauses to move, the Undo and Redo buttons)."""
+        session_id, draft_id = inputs.session_id(session_id), inputs.key(draft_id, "draft")
+        text, moving = inputs.text(text), inputs.key(moving, "clause")
         profile, backend, count = self._settings(profile, backend, precedents)
-        draft = SessionDraft(session_id or "", text, profile, backend, count)
+        draft = SessionDraft(session_id or "", text, profile, backend, count, draft_id or "")
         if session_id:
             try:
                 self.sessions.save(draft)
             except (ClausewrightError, OSError) as exc:
                 log.error("draft not saved: %s", exc)
                 gr.Warning(f"Your draft could not be saved: {exc}")
-        diagnostics = self._doc(text, profile).lint()
-        return render.lint_summary(diagnostics), gr.update(
-            choices=render.diagnostic_choices(diagnostics), value=None
+        doc = self._doc(text, profile)
+        diagnostics = doc.lint()
+        clauses = render.clause_choices(doc.resolution())
+        keep = moving if moving in {key for _label, key in clauses} else None
+        return (
+            render.lint_summary(diagnostics),
+            gr.update(choices=render.diagnostic_choices(diagnostics), value=None),
+            render.code_help(diagnostics, RULES),
+            gr.update(choices=clauses, value=keep),
+            *self.drafts.buttons(session_id, draft_id),
         )
+
+    def _record(
+        self, session_id: str | None, draft_id: str | None, before: str, after: str, label: str
+    ) -> None:
+        """An operation changed the draft: one step of its undo history."""
+        if not session_id or before == after:
+            return
+        try:
+            self.sessions.record(session_id, draft_id, before, after, label)
+        except (ClausewrightError, OSError) as exc:
+            log.error("draft history not saved: %s", exc)
+            gr.Warning(f"Your draft could not be saved: {exc}")
 
     def _settings(self, profile: Any, backend: Any, precedents: Any) -> tuple[str, str, int]:
         """The Settings tab's values, checked: profile, backend, precedent clauses."""
@@ -143,7 +181,8 @@ class WorkspaceCallbacks:
         except Exception as exc:  # the page reports any backend failure instead of hanging
             if not isinstance(exc, ClausewrightError):
                 log.exception("the assistant failed on %r", message)
-            history[-1] = {"role": "assistant", "content": f"⚠ The assistant failed: {exc}"}
+            said = messages.backend_failure(exc, backend, self.pool.base.settings)
+            history[-1] = {"role": "assistant", "content": said}
             yield _step(history, "⚠ The assistant failed.")
             return
         history[-1] = {"role": "assistant", "content": answer.text if answer else written}
@@ -185,10 +224,12 @@ class WorkspaceCallbacks:
         text: str,
         profile: str,
         session_id: str | None = None,
+        draft_id: str | None = None,
     ):
         """Insert the chosen proposal into its section of the draft and renumber; the
-        conversation marks it inserted."""
+        conversation marks it inserted, the draft's history keeps it as one step."""
         choice = inputs.key(choice, "choice")
+        draft_id = inputs.key(draft_id, "draft")
         proposals = inputs.items(proposals, "proposals", object, "a list")
         text, profile = inputs.text(text), _profile(profile)
         session_id = inputs.session_id(session_id)
@@ -197,6 +238,7 @@ class WorkspaceCallbacks:
             return text
         doc = self._doc(text, profile)
         doc.insert(proposals[int(choice)])
+        self._record(session_id, draft_id, text, doc.text, "Insert")
         if session_id:
             talk = self.sessions.conversation(session_id)
             talk.mark_inserted(int(choice))
@@ -210,9 +252,18 @@ class WorkspaceCallbacks:
         key = inputs.key(key, "key")
         return render.line_context(inputs.text(text), render.key_line(key))
 
-    def apply_fix(self, key: str | None, text: str, profile: str) -> str:
+    def apply_fix(
+        self,
+        key: str | None,
+        text: str,
+        profile: str,
+        session_id: str | None = None,
+        draft_id: str | None = None,
+    ) -> str:
         key = inputs.key(key, "key")
-        doc = self._doc(inputs.text(text), _profile(profile))
+        session_id, draft_id = inputs.session_id(session_id), inputs.key(draft_id, "draft")
+        text = inputs.text(text)
+        doc = self._doc(text, _profile(profile))
         match = [d for d in doc.lint() if render.diagnostic_key(d) == key]
         if not match:
             gr.Warning("Choose a problem in the list first.")
@@ -221,42 +272,78 @@ class WorkspaceCallbacks:
             gr.Info("This problem has no automatic fix; edit the line by hand.")
             return text
         doc.apply_fix(match[0])
+        self._record(session_id, draft_id, text, doc.text, f"fix {match[0].code}")
         return doc.text
 
-    def fix_all(self, text: str, profile: str) -> str:
-        doc = self._doc(inputs.text(text), _profile(profile))
+    def fix_all(
+        self,
+        text: str,
+        profile: str,
+        session_id: str | None = None,
+        draft_id: str | None = None,
+    ) -> str:
+        session_id, draft_id = inputs.session_id(session_id), inputs.key(draft_id, "draft")
+        text = inputs.text(text)
+        doc = self._doc(text, _profile(profile))
         try:
             remaining = doc.fix_all()
         except ClausewrightError as exc:  # an empty or unparseable draft: nothing to fix
             gr.Warning(f"Nothing to fix: {exc}")
             return doc.text
+        self._record(session_id, draft_id, text, doc.text, "Fix all")
         if remaining:
             gr.Info(f"{len(remaining)} problem(s) need a manual edit.")
         return doc.text
 
-    def apply_header(self, text: str, *fields: str) -> str:
-        """Write the header fields (code, committee, topic, sponsors, signatories)."""
-        if len(fields) != len(HEADER_FIELDS):
-            raise inputs.invalid("header", f"{len(HEADER_FIELDS)} fields", list(fields))
-        values = [inputs.text(f, n).strip() for f, n in zip(fields, HEADER_FIELDS, strict=True)]
-        doc = self._doc(inputs.text(text), None)
-        doc.set_header(DraftHeader(*values))
+    def apply_header(self, text: str, *values: str | None) -> str:
+        """Write the header fields (code, committee, topic, sponsors, signatories, then
+        optionally the session and open draft IDs); sponsors and signatories are read as
+        lists (a name given twice is written once, and said so); the opening line follows
+        the committee unless the user wrote their own."""
+        if len(values) not in (len(HEADER_FIELDS), len(HEADER_FIELDS) + 2):
+            raise inputs.invalid("header", f"{len(HEADER_FIELDS)} fields", list(values))
+        fields, mine = values[: len(HEADER_FIELDS)], [*values[len(HEADER_FIELDS) :], None, None]
+        header = [inputs.text(f, n).strip() for f, n in zip(fields, HEADER_FIELDS, strict=True)]
+        session_id, draft_id = inputs.session_id(mine[0]), inputs.key(mine[1], "draft")
+        text = inputs.text(text)
+        for i, what in ((3, "sponsor"), (4, "signatory")):
+            names, twice = name_list(header[i])
+            header[i] = ", ".join(names)
+            if twice:
+                gr.Info(f"Listed twice, kept once ({what}): {', '.join(twice)}.")
+        doc = self._doc(text, None)
+        doc.set_header(DraftHeader(*header))
+        self._record(session_id, draft_id, text, doc.text, "Header")
         return doc.text
+
+    def header_lists(self, sponsors: str, signatories: str) -> str:
+        """The sponsors and signatories as the lists they will be written as."""
+        return render.header_lists(
+            name_list(inputs.text(sponsors, "sponsors")),
+            name_list(inputs.text(signatories, "signatories")),
+        )
 
     # -- export ------------------------------------------------------------------------
 
     def export_docx(self, session_id: str | None, text: str) -> str:
-        session_id = inputs.session_id(session_id)
-        doc = self._doc(inputs.text(text), None)
-        res = doc.resolution()
-        return str(to_docx(doc.text, res, self._export_path(session_id, res, ".docx")))
+        return self._export(session_id, text, ".docx")
+
+    def export_pdf(self, session_id: str | None, text: str) -> str:
+        return self._export(session_id, text, ".pdf")
 
     def export_markdown(self, session_id: str | None, text: str) -> str:
+        return self._export(session_id, text, ".md")
+
+    def _export(self, session_id: str | None, text: str, suffix: str) -> str:
+        """Write the draft as ``suffix`` (.docx, .pdf, .md) under the session's exports."""
         session_id = inputs.session_id(session_id)
         doc = self._doc(inputs.text(text), None)
         res = doc.resolution()
-        path = self._export_path(session_id, res, ".md")
-        path.write_text(to_markdown(doc.text, res), "utf-8")
+        path = self._export_path(session_id, res, suffix)
+        if suffix == ".md":
+            path.write_text(to_markdown(doc.text, res), "utf-8")
+        else:
+            (to_docx if suffix == ".docx" else to_pdf)(doc.text, res, path)
         return str(path)
 
     def _export_path(self, session_id: str | None, res: Any, suffix: str) -> Path:
@@ -283,7 +370,7 @@ class WorkspaceCallbacks:
             log.error("upload not indexed: %s", exc)
             status = f"✗ Not indexed: {exc}. Nothing already in the corpus was lost."
         rows, warnings = self.corpus_view()
-        return status, rows, warnings
+        return messages.without_paths(status), rows, warnings
 
 
 def _profile(value: Any) -> str:

@@ -171,3 +171,57 @@ def sync_markdown(result: Any, rejected: Sequence[str], unchanged: Sequence[str]
         out += [f"✗ {e}" for e in result.errors]
     out += [f"✗ {r}" for r in rejected]
     return "\n\n".join(out) or "Nothing to index."
+
+
+def clause_choices(res: Any) -> list[tuple[str, str]]:
+    """The draft's clauses to move: (section, position and opening words; ``pre:N``/``op:N``)."""
+    if res is None:
+        return []
+    out = []
+    for i, c in enumerate(res.preambulatory, 1):
+        out.append((f"Preamble {i}: {_short(c.text)}", f"pre:{i}"))
+    for i, c in enumerate(res.operative, 1):
+        out.append((f"Operative {i}: {_short(c.text)}", f"op:{i}"))
+    return out
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def header_lists(
+    sponsors: tuple[list[str], list[str]], signatories: tuple[list[str], list[str]]
+) -> str:
+    """Sponsors and signatories as lists, names given twice and names in both flagged."""
+    out = []
+    for title, (names, twice) in (("Sponsors", sponsors), ("Signatories", signatories)):
+        if names:
+            out.append(f"**{title} ({len(names)}):** " + " · ".join(names))
+        if twice:
+            out.append(f"⚠ Listed twice in {title.lower()}: {', '.join(twice)} (kept once).")
+    both = {n.casefold() for n in sponsors[0]} & {n.casefold() for n in signatories[0]}
+    if both:
+        named = [n for n in sponsors[0] if n.casefold() in both]
+        out.append(f"⚠ Both sponsor and signatory: {', '.join(named)}.")
+    return "\n\n".join(out) or "Separate names with commas: `France, Chad, Peru`."
+
+
+def code_help(diagnostics: Sequence[Any], rules: dict[str, Any]) -> str:
+    """What each lint code in ``diagnostics`` checks (from the rule table), once each."""
+    codes = sorted({d.code for d in diagnostics})
+    if not codes:
+        return ""
+    lines = ["**What the codes mean**", ""]
+    for code in codes:
+        rule = rules.get(code)
+        about = rule.summary if rule else "see docs/lint-rules.md"
+        fix = " — *Apply fix* repairs it" if rule is not None and rule.fixable else ""
+        lines.append(f"- `{code}`: {about}{fix}")
+    return "\n".join(lines)
+
+
+def profile_choices(profiles: dict[str, str]) -> list[tuple[str, str]]:
+    """Style profiles as (name — what it checks, name); "auto" first."""
+    out = [("auto — chosen from the draft's own style", "auto")]
+    out += [(f"{name} — {about}" if about else name, name) for name, about in profiles.items()]
+    return out

@@ -2,7 +2,9 @@
 
 The browser keeps only a random session ID (encrypted in its localStorage with a secret
 that lives in the data directory, so it still decrypts after a server restart); the
-draft itself is saved under ``<data_dir>/drafts`` by :class:`assistant.draft_autosave.DraftStore`.
+session's named drafts and their undo histories are saved under ``<data_dir>/drafts``
+(:class:`assistant.draft_library.DraftLibrary` over
+:class:`assistant.draft_autosave.DraftStore`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from typing import Any
 from assistant.asking.memory import Conversation, ConversationStore
 from assistant.draft_autosave import DraftStore, new_session_id
 from assistant.draft_document import DraftDocument, DraftHeader
+from assistant.draft_library import DraftLibrary, NamedDraft
 from assistant.drafting.context import DEFAULT_OPENING
 from assistant.settings import LLM_BACKENDS
 from index.errors import ClausewrightError
@@ -36,10 +40,12 @@ class SessionDraft:
     profile: str = "auto"
     backend: str = "embedded"
     precedents: int = 6
+    draft_id: str = ""  # which of the session's named drafts; "" for the open one
 
-    def to_dict(self) -> dict[str, Any]:
+    def settings(self) -> dict[str, Any]:
         data = asdict(self)
-        data.pop("session_id")
+        for key in ("session_id", "text", "draft_id"):
+            data.pop(key)
         return data
 
 
@@ -65,6 +71,8 @@ class Sessions:
     ) -> None:
         self.data_dir = Path(data_dir)
         self.store = DraftStore(self.data_dir / "drafts")
+        self._locks: dict[str, threading.RLock] = {}
+        self._locks_lock = threading.Lock()
         self.conversations = ConversationStore(self.data_dir / "conversations")
         self.defaults: dict[str, Any] = {
             "profile": profile,
@@ -88,27 +96,60 @@ class Sessions:
         return value
 
     def new(self) -> SessionDraft:
-        return SessionDraft(new_session_id(), blank_draft(), **self.defaults)
+        return self.restore(new_session_id())
+
+    def library(self, session_id: str) -> DraftLibrary:
+        """The session's named drafts (one blank draft for a new session)."""
+        return DraftLibrary(self.store, session_id, blank_draft())
 
     def restore(self, session_id: str | None) -> SessionDraft:
-        """The saved draft of ``session_id``, or a new session when there is none."""
+        """The open draft of ``session_id`` and its settings, or a new session when there is
+        none (or its ID or index is damaged)."""
         if not session_id:
             return self.new()
         try:
-            saved = self.store.load(session_id)
+            library = self.library(session_id)
         except ClausewrightError as exc:
             log.warning("session draft not restored: %s", exc)
             return self.new()
-        if saved is None:
-            return SessionDraft(session_id, blank_draft(), **self.defaults)
-        keys = ("text", "profile", "backend", "precedents")
-        fields: dict[str, Any] = {k: saved[k] for k in keys if k in saved}
-        merged: dict[str, Any] = {**self.defaults, **fields}
-        merged.setdefault("text", blank_draft())
-        return SessionDraft(session_id, **merged)
+        return self.session_draft(session_id, library, library.get())
+
+    def session_draft(
+        self, session_id: str, library: DraftLibrary, draft: NamedDraft
+    ) -> SessionDraft:
+        keys = ("profile", "backend", "precedents")
+        saved = {k: library.settings[k] for k in keys if k in library.settings}
+        merged: dict[str, Any] = {**self.defaults, **saved}
+        return SessionDraft(session_id, draft.text, draft_id=draft.id, **merged)
+
+    def lock(self, session_id: str) -> threading.RLock:
+        """The session's lock: the page's events run at once (typing's autosave beside a
+        click on Fix all), and each reads, changes and writes the draft's history whole."""
+        with self._locks_lock:
+            return self._locks.setdefault(session_id, threading.RLock())
 
     def save(self, draft: SessionDraft) -> None:
-        self.store.save(draft.session_id, draft.to_dict())
+        """The autosave: the settings if they changed, the text as typing in the history."""
+        with self.lock(draft.session_id):
+            library = self.library(draft.session_id)
+            if any(library.settings.get(k) != v for k, v in draft.settings().items()):
+                library.save_settings(**draft.settings())
+            self.save_typing(library, draft.draft_id or None, draft.text)
+
+    def save_typing(self, library: DraftLibrary, draft_id: str | None, text: str) -> None:
+        named = library.get(draft_id)
+        if named.history.record(text):
+            library.save(named)
+
+    def record(
+        self, session_id: str, draft_id: str | None, before: str, after: str, label: str
+    ) -> None:
+        """An operation (``label``) turned the page's ``before`` into ``after``."""
+        with self.lock(session_id):
+            library = self.library(session_id)
+            named = library.get(draft_id or None)
+            named.history.operation(before, after, label)
+            library.save(named)
 
     def conversation(self, session_id: str) -> Conversation:
         """The session's conversation (a new one if none, or if its file is damaged)."""
