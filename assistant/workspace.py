@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from assistant.backends import OLLAMA_INSTALL, OPENAI_INSTALL
 from assistant.settings import Settings
 from index.clause_tree import Corpus
-from index.errors import ConfigurationError, import_optional
+from index.errors import ClausewrightError, ConfigurationError, import_optional
 from index.parsing.parser import Parser, default_corpus_dir, iter_source_files
 from index.store.source_reading import parse_sources, source_key
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from assistant.revising import Reviser
     from index.parsing.frames import FrameBook
     from index.search.hybrid import HybridSearch
+    from index.search.mentions import MentionSearch
     from index.store.clause_store import ClauseStore, SyncResult
     from index.store.store_check import StoreCheck
 
@@ -185,6 +186,7 @@ class Workspace:
         chosen = list(paths) if paths else self.known_paths()
         result = self.store.sync(chosen, self.parser, progress, encoding)
         self._saw_store(self.store)
+        self._prepare_reads()
         return result
 
     def rebuild(self, progress: Any = None) -> SyncResult:
@@ -195,6 +197,7 @@ class Workspace:
         result = store.rebuild(corpus, self.parser, progress)
         self.__dict__["store"] = store
         self._saw_store(store)
+        self._prepare_reads()
         return result
 
     def check(self, repair: bool = False, progress: Any = None) -> StoreCheck:
@@ -204,6 +207,8 @@ class Workspace:
         corpus: list[str | Path] = list(self.corpus_paths())
         result = check_store(self.store, corpus, self.parser, repair, progress)
         self._saw_store(self.store)
+        if repair:
+            self._prepare_reads()
         return result
 
     def _saw_store(self, store: ClauseStore) -> None:
@@ -241,10 +246,13 @@ class Workspace:
 
     @built_over_the_store
     def ranked(self) -> HybridSearch:
-        from index.search.hybrid import HybridSearch
+        """Ranked search over the committed clauses: its index (units, vectors, BM25) is
+        built once per committed state and kept in ``<data dir>/cache``
+        (``ranked_store``), memory-mapped on reading."""
+        from index.search.ranked_store import ranked_search
 
         self.ensure_indexed()
-        return HybridSearch.from_store(self.store, self.data_dir / "cache")
+        return ranked_search(self.store, self.data_dir / "cache")
 
     # -- the parsed corpus ---------------------------------------------------------
 
@@ -261,16 +269,24 @@ class Workspace:
         return report.corpus
 
     @built_over_the_store
-    def mentions(self):
-        from index.search.acronyms import AcronymTable
-        from index.search.mentions import MentionSearch
+    def mentions(self) -> MentionSearch:
+        """Exhaustive mention search over the committed clauses: its index is built once
+        per committed state and kept in ``<data dir>/cache`` (``mention_store``); the
+        acronym table is the built-in one, the corpus's own, then ``acronyms.toml``."""
+        from index.search.mention_store import mention_search
 
-        table = AcronymTable.builtin()  # well-known UN acronyms, then the corpus's own
-        table.learn(self.corpus)
-        user_file = self.data_dir / "acronyms.toml"
-        if user_file.is_file():
-            table.load(user_file)
-        return MentionSearch(self.corpus, table)
+        self.ensure_indexed()
+        return mention_search(self.store, self.data_dir / "cache", self.data_dir / "acronyms.toml")
+
+    def _prepare_reads(self) -> None:
+        """Build what readers load for the state just committed (once per state)."""
+        if not self.store.manifest():
+            return
+        for built in ("ranked", "mentions"):
+            try:
+                getattr(self, built)
+            except (OSError, ClausewrightError) as exc:  # a reader builds it when it can
+                log.warning("could not prepare the %s index: %s", built, exc)
 
     # -- validation and generation ---------------------------------------------------
 

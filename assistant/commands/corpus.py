@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from assistant.settings import load_settings
-from index.clause_ids import resolve
+from index.clause_ids import normalize_id, resolve
 from index.clause_tree import Clause, Corpus, Resolution
+from index.errors import ClausewrightError
 from index.parsing.parser import Parser, ParseReport, default_corpus_dir
 from index.store.source_reading import parse_sources, read_resolutions
 
@@ -155,9 +156,13 @@ def render_clause(clause: Clause, source: str | None = None) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    report = load_corpus(args.corpus)
-    clause = resolve(report.corpus, args.clause_id)
-    res = report.corpus.resolution_of(clause.id)
+    found = None if args.corpus else indexed_clause(args.clause_id)
+    if found is None:  # not indexed, or --corpus: parse the corpus (and suggest near IDs)
+        report = load_corpus(args.corpus)
+        clause = resolve(report.corpus, args.clause_id)
+        res = report.corpus.resolution_of(clause.id)
+    else:
+        clause, res = found
     if args.json:
         sys.stdout.write(
             json.dumps(
@@ -172,6 +177,34 @@ def cmd_show(args: argparse.Namespace) -> int:
         sys.stdout.write(f"{res.symbol} — {res.body or ''}\n{res.topic or ''}\n\n")
     sys.stdout.write(render_clause(clause, res.source if res else None) + "\n")
     return 0
+
+
+def indexed_clause(typed: str) -> tuple[Clause, Resolution] | None:
+    """The clause ``typed`` names, looked up by its resolution in the store's manifest and
+    read from that resolution's file alone (None when the store has no such resolution,
+    or the file no longer holds the clause). A local store is read from its published
+    snapshot: nothing is opened, created or locked."""
+    from assistant.workspace import Workspace
+    from index.store.snapshot import Snapshot
+
+    settings = load_settings()
+    if settings.store.mode == "server":
+        manifest = Workspace(settings).store.manifest()
+    else:
+        head = Snapshot(Path(settings.data_dir) / "chroma.snapshot").head()
+        manifest = head.manifest if head is not None else {}
+    symbol = normalize_id(typed).split(" ", 1)[0].upper()
+    entry = next((e for s, e in manifest.items() if s.upper() == symbol), None)
+    if entry is None or not Path(entry.source).is_file():
+        return None
+    try:
+        resolutions = read_resolutions(Parser(), entry.source, encoding=entry.encoding)
+        corpus = Corpus([r for r in resolutions if r.symbol == entry.symbol])
+        clause = resolve(corpus, typed)
+    except ClausewrightError:
+        return None
+    corpus.resolutions[0].source = entry.source
+    return clause, corpus.resolutions[0]
 
 
 # -- index check and index rebuild (the `index` group itself is registered by commands.search)

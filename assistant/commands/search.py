@@ -8,7 +8,6 @@ import sys
 
 from assistant.settings import load_settings
 from assistant.workspace import Workspace
-from index.search.hybrid import Filters
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,6 +46,8 @@ def _workspace() -> Workspace:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from index.search.hybrid import Filters
+
     ws = _workspace()
     filters = Filters(
         resolution=args.resolution, body=args.body, kind=args.kind, phrase=args.phrase
@@ -75,10 +76,10 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 
 def cmd_index_status(args: argparse.Namespace) -> int:
-    from index.store.clause_store import store_status
+    from index.store.store_check import published_status
 
     ws = _workspace()
-    status = store_status(ws.store, list(ws.corpus_paths()))
+    status = published_status(ws.store, list(ws.corpus_paths()))
     if args.json:
         payload = {
             "consistent": status.consistent,

@@ -18,7 +18,7 @@ import json
 import logging
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -286,6 +286,17 @@ class AcronymTable:
         for acronym, expansion in BUILTIN_ACRONYMS:
             table.add(acronym, expansion, BUILTIN_SOURCE)
         return table
+
+
+Definition = tuple[str, str, str]  # acronym, long form, where it is written
+
+
+def new_to_builtin(pairs: Iterable[Definition]) -> list[Definition]:
+    """Those of ``pairs`` (acronym, long form, source) that add to the built-in table and
+    to the pairs before them: adding only these to ``AcronymTable.builtin()`` gives the
+    table that adding them all gives (what a saved index keeps of a corpus's definitions)."""
+    table = AcronymTable.builtin()
+    return [pair for pair in pairs if table.add(*pair)]
 
 
 BUILTIN_SOURCE = "built-in: official names as listed in UNTERM (unterm.un.org)"

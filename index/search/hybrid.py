@@ -1,9 +1,11 @@
 """Ranked precedent search: BM25 and dense legs fused by a convex combination of their
 min-max normalised scores (reciprocal rank fusion is the ``rrf`` mode).
 
-``HybridSearch`` is an in-memory view of the committed records of a ``ClauseStore``:
-unit vectors as one normalised matrix (exact cosine search, a few milliseconds at
-100,000 clauses) and a BM25 index over the same units. Filters (resolution, body, kind,
+``HybridSearch`` is a view of the committed records of a ``ClauseStore``: unit vectors
+as one normalised matrix (exact cosine search, a few milliseconds at 100,000 clauses)
+and a BM25 index over the same units, built in memory (``from_store``) or opened from
+the index ``index.search.ranked_store`` saved (``from_parts``: memory-mapped, units read
+as hits need them). Filters (resolution, body, kind,
 phrase) are boolean masks applied to both legs before ranking.
 
 Context: a clause is found by what it introduces as well as by what it says. Its vector
@@ -32,6 +34,8 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from index.search.acronyms import AcronymTable
+from index.search.fusion import convex, normalise, rrf, top
+from index.search.unit_rows import UnitLists, UnitRows
 from index.store.records import EMBED_TEXT_VERSION, outdated, units_from_stored
 from index.wordforms import content_words
 
@@ -47,8 +51,12 @@ class Filters:
     kind: list[str] | None = None
     phrase: str | None = None
 
+    def active(self) -> bool:
+        """Whether any field restricts the search."""
+        return any((self.resolution, self.body, self.kind, self.phrase))
+
     def mask(self, metas: list[dict[str, Any]]) -> np.ndarray | None:
-        if not any((self.resolution, self.body, self.kind, self.phrase)):
+        if not self.active():
             return None
         res = {r.upper() for r in self.resolution or []}
         kinds = set(self.kind or [])
@@ -106,11 +114,8 @@ class HybridSearch:
 
         # bm25s sets its own logger to DEBUG on import; keep it at our level.
         logging.getLogger("bm25s").setLevel(max(log.getEffectiveLevel(), logging.INFO))
-        self.texts = texts
-        self.metas = metas
-        self.clause_ids = [m["clause_id"] for m in metas]
-        self.position = {cid: n for n, cid in enumerate(self.clause_ids)}
-        self.vectors = _normalise(vectors.astype(np.float32, copy=False))
+        self._units: UnitRows = UnitLists(texts, metas)
+        self.vectors = normalise(vectors.astype(np.float32, copy=False))
         self.embedder = embedder
         self._acronyms = acronyms
         self._document_frequency: Counter[str] | None = None
@@ -119,6 +124,49 @@ class HybridSearch:
             lexical = [content_words(t) or ["∅"] for t in self.lexical_texts()]
             self.bm25.index(lexical, show_progress=False)
         self.vocabulary: set[str] = set(self.bm25.vocab_dict or {}) if texts else set()
+
+    @classmethod
+    def from_parts(
+        cls,
+        units: UnitRows,
+        unit_vectors: np.ndarray,
+        bm25: Any,
+        embedder: Embeddings,
+        acronyms: AcronymTable | None = None,
+    ) -> HybridSearch:
+        """A search over an index built before (``index.search.ranked_store``): ``units``
+        read as hits need them, ``unit_vectors`` already of unit length (memory-mapped),
+        ``bm25`` the saved index (None when there are no units)."""
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(max(log.getEffectiveLevel(), logging.INFO))
+        self = cls.__new__(cls)
+        self._units = units
+        self.vectors = unit_vectors
+        self.embedder = embedder
+        self._acronyms = acronyms
+        self._document_frequency = None
+        self.bm25 = bm25 if bm25 is not None else bm25s.BM25()
+        self.vocabulary = set(bm25.vocab_dict or {}) if bm25 is not None else set()
+        return self
+
+    # the units (loaded whole from a saved index only when one of these is asked for)
+
+    @property
+    def texts(self) -> list[str]:
+        return self._units.texts
+
+    @property
+    def metas(self) -> list[dict[str, Any]]:
+        return self._units.metas
+
+    @property
+    def clause_ids(self) -> list[str]:
+        return self._units.clause_ids
+
+    @property
+    def position(self) -> dict[str, int]:
+        return self._units.position
 
     def lexical_texts(self) -> list[str]:
         """What BM25 indexes for each unit: its text, then its direct sub-clauses' texts."""
@@ -133,15 +181,14 @@ class HybridSearch:
         """Other words for what ``query`` names (see the module docstring), each once."""
         if self._acronyms is None:
             table = AcronymTable.builtin()
-            for n, text in enumerate(self.texts):
-                if "(" in text:
-                    table.learn_text(text, self.clause_ids[n])
+            for acronym, expansion, source in self._units.definitions():  # as learn_text
+                table.add(acronym, expansion, source)
             self._acronyms = table
         found = self._acronyms.query_expansions(query)
         return list(dict.fromkeys(found + _compounds(content_words(query), self.vocabulary)))
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self._units)
 
     @classmethod
     def from_store(cls, store: Any, cache_dir: str | Path | None = None) -> HybridSearch:
@@ -174,32 +221,32 @@ class HybridSearch:
     def lexical(
         self, query: str, k: int, mask: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        if not self.texts:
+        if not len(self):
             return []
         tokens = [t for t in content_words(query) if t in self.vocabulary]
         other = content_words(" ".join(self.expand(query)))
         extra = [t for t in dict.fromkeys(other) if t in self.vocabulary and t not in tokens]
         if not tokens and not extra:
             return []
-        scores = np.zeros(len(self.texts), np.float32)
+        scores = np.zeros(len(self), np.float32)
         if tokens:
             scores += self.bm25.get_scores(tokens)
         if extra:
             scores += EXPANSION_WEIGHT * self.bm25.get_scores(extra)
-        return _top(scores, k, mask, positive_only=True)
+        return top(scores, k, mask, positive_only=True)
 
     def dense(
         self, query: str | np.ndarray, k: int, mask: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
-        if not self.texts:
+        if not len(self):
             return []
         vec = (
             query
             if isinstance(query, np.ndarray)
             else np.asarray(self.embedder.embed_query(query), dtype=np.float32)
         )
-        scores = self.vectors @ _normalise(vec.reshape(1, -1))[0]
-        return _top(scores, k, mask)
+        scores = self.vectors @ normalise(vec.reshape(1, -1))[0]
+        return top(scores, k, mask)
 
     def hybrid(
         self,
@@ -223,19 +270,20 @@ class HybridSearch:
         with k=60 do less well (the retrieval suite reports both modes:
         ``clausewright eval run retrieval``, modes ``hybrid`` and ``rrf``).
         """
-        mask = filters.mask(self.metas) if filters else None
+        mask = filters.mask(self._units.filter_fields()) if filters and filters.active() else None
         dense_query = vector if vector is not None else query
         legs = {
             "lexical": self.lexical(query, pool, mask),
             "dense": self.dense(dense_query, pool, mask),
         }
         if fusion == "rrf":
-            fused = _rrf(legs.values(), rrf_k)
+            fused = rrf(legs.values(), rrf_k)
         elif fusion == "convex":
-            fused = _convex(legs["lexical"], legs["dense"], alpha)
+            fused = convex(legs["lexical"], legs["dense"], alpha)
         else:
             raise ValueError(f"unknown fusion {fusion!r}: use convex or rrf")
-        order = sorted(fused, key=lambda i: (-fused[i], self.clause_ids[i]))[:k]
+        ids = dict(zip(fused, self._units.ids_of(list(fused)), strict=True))
+        order = sorted(fused, key=lambda i: (-fused[i], ids[i]))[:k]
         return [self._hit(i, fused[i], legs) for i in order]
 
     def search(
@@ -244,12 +292,13 @@ class HybridSearch:
         """``mode`` is hybrid (convex fusion), rrf (reciprocal rank fusion), lexical or dense."""
         if mode in ("hybrid", "rrf"):
             return self.hybrid(query, k, filters, fusion="convex" if mode == "hybrid" else "rrf")
-        mask = filters.mask(self.metas) if filters else None
+        mask = filters.mask(self._units.filter_fields()) if filters and filters.active() else None
         ranked = self.lexical(query, k, mask) if mode == "lexical" else self.dense(query, k, mask)
         return [self._hit(i, s, {mode: ranked}) for i, s in ranked]
 
     def _hit(self, idx: int, score: float, legs: dict[str, list[tuple[int, float]]]) -> RankedHit:
-        hit = RankedHit(self.clause_ids[idx], self.texts[idx], float(score), self.metas[idx])
+        clause_id, text, meta = self._units.row(idx)
+        hit = RankedHit(clause_id, text, float(score), meta)
         for name, ranked in legs.items():
             for rank, (i, s) in enumerate(ranked, start=1):
                 if i == idx:
@@ -272,16 +321,16 @@ class HybridSearch:
     def query_vector(self, text: str) -> np.ndarray:
         """The unit-length embedding of ``text`` (as the dense leg compares it)."""
         vec = np.asarray(self.embedder.embed_query(text), dtype=np.float32)
-        return _normalise(vec.reshape(1, -1))[0]
+        return normalise(vec.reshape(1, -1))[0]
 
     def cosine(self, clause_id: str, vector: np.ndarray) -> float:
         """Cosine similarity of a stored clause to a unit ``vector`` (0 if unknown)."""
-        n = self.position.get(clause_id)
+        n = self._units.index_of(clause_id)
         return float(self.vectors[n] @ vector) if n is not None else 0.0
 
     def record(self, clause_id: str) -> tuple[str, dict[str, Any]] | None:
-        n = self.position.get(clause_id)
-        return (self.texts[n], self.metas[n]) if n is not None else None
+        n = self._units.index_of(clause_id)
+        return self._units.row(n)[1:] if n is not None else None
 
 
 EXPANSION_WEIGHT = 0.5  # of a word the query only names in other words (``expand``)
@@ -326,52 +375,6 @@ def embed_outdated(
     vectors = vectors.copy()
     vectors[stale] = fresh
     return [u.metadata for u in units], vectors
-
-
-def _rrf(legs, rrf_k: int) -> dict[int, float]:
-    fused: dict[int, float] = {}
-    for ranked in legs:
-        for rank, (idx, _score) in enumerate(ranked, start=1):
-            fused[idx] = fused.get(idx, 0.0) + 1.0 / (rrf_k + rank)
-    return fused
-
-
-def _minmax(ranked: list[tuple[int, float]]) -> dict[int, float]:
-    if not ranked:
-        return {}
-    values = [s for _, s in ranked]
-    lo, hi = min(values), max(values)
-    span = hi - lo
-    return {i: (s - lo) / span if span > 0 else 1.0 for i, s in ranked}
-
-
-def _convex(
-    lexical: list[tuple[int, float]], dense: list[tuple[int, float]], alpha: float
-) -> dict[int, float]:
-    lex, den = _minmax(lexical), _minmax(dense)
-    return {i: alpha * den.get(i, 0.0) + (1 - alpha) * lex.get(i, 0.0) for i in {*lex, *den}}
-
-
-def _normalise(m: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return m / norms
-
-
-def _top(
-    scores: np.ndarray, k: int, mask: np.ndarray | None, positive_only: bool = False
-) -> list[tuple[int, float]]:
-    scores = np.asarray(scores, dtype=np.float32)
-    if mask is not None:
-        scores = np.where(mask, scores, -np.inf)
-    if positive_only:
-        scores = np.where(scores > 0, scores, -np.inf)
-    k = min(k, len(scores))
-    if k <= 0:
-        return []
-    idx = np.argpartition(-scores, k - 1)[:k]
-    idx = idx[np.argsort(-scores[idx], kind="stable")]
-    return [(int(i), float(scores[i])) for i in idx if np.isfinite(scores[i])]
 
 
 def _write_cache(cache: Path, texts: list[str], metas: list[dict], vectors: np.ndarray) -> None:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from index.clause_tree import Corpus
 from index.search.acronyms import AcronymTable
+from index.search.mention_parts import ClauseLists, ClauseRows, MentionParts, Postings, Surfaces
 from index.search.mention_results import MentionHit, MentionResult
 from index.wordforms import HYPHENS, STOP_WORDS, Tokenizer
 
@@ -104,41 +105,57 @@ class MentionSearch:
             acronyms = AcronymTable(self._tok)
             acronyms.learn(corpus)
         self.acronyms = acronyms
-        self._ids: list[str] = []
-        self._texts: list[str] = []
-        self._group: list[int] = []
-        self._words: list[tuple[str, ...]] = []  # folded words of each clause, interned
-        self._joined: list[str] = []  # the same, as " w1 w2 ... " for phrase filtering
-        self._offsets: list[array] = []  # each word's start, then each word's end
-        self._postings: dict[str, array] = {}  # folded word -> clauses holding it, ascending
+        lists = ClauseLists()
+        self._clauses: ClauseRows = lists
+        self._postings: Postings = {}  # folded word -> clauses holding it, ascending
         self._compounds: dict[str, tuple[str, ...]] = {}
         self._symbols = [r.symbol for r in corpus.resolutions]
         self._titles = {r.symbol: r.topic for r in corpus.resolutions if r.topic}
         for n, res in enumerate(corpus.resolutions):
             for clause in res.clauses():
-                self._add(n, clause.id, clause.text)
-        self._surfaces = self._tok.surfaces()
-        log.info(
-            "mention index: %d clauses, %d distinct words", len(self._ids), len(self._postings)
+                self._add(lists, n, clause.id, clause.text)
+        self._surfaces: Surfaces = self._tok.surfaces()
+        log.info("mention index: %d clauses, %d distinct words", len(lists), len(self._postings))
+
+    @classmethod
+    def from_parts(cls, parts: MentionParts, acronyms: AcronymTable) -> MentionSearch:
+        """A search over an index built before (``index.search.mention_store``): its
+        clauses, postings and surface forms are read as a query needs them."""
+        self = cls.__new__(cls)
+        self._tok = Tokenizer()
+        self.acronyms = acronyms
+        self._clauses = parts.clauses
+        self._postings = parts.postings
+        self._compounds = parts.compounds
+        self._symbols = parts.symbols
+        self._titles = parts.titles
+        self._surfaces = parts.surfaces
+        return self
+
+    def parts(self) -> MentionParts:
+        """What this index holds, for ``mention_store`` to save."""
+        return MentionParts(
+            self._clauses,
+            self._postings,
+            self._compounds,
+            self._symbols,
+            self._titles,
+            self._surfaces,
         )
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._clauses)
 
     def knows(self, word: str) -> bool:
         """Whether some clause of the corpus holds ``word`` (folded)."""
         return self._tok.fold(word) in self._postings
 
-    def _add(self, group: int, clause_id: str, text: str) -> None:
-        idx = len(self._ids)
+    def _add(self, lists: ClauseLists, group: int, clause_id: str, text: str) -> None:
+        idx = len(lists)
         keys, starts, ends = self._tok.split(text)
-        self._ids.append(clause_id)
-        self._texts.append(text)
-        self._group.append(group)
-        self._words.append(tuple(keys))
-        self._joined.append(f" {' '.join(keys)} ")
-        self._offsets.append(array("I", starts + ends))
+        lists.append(clause_id, text, group, keys, starts, ends)
         postings = self._postings
+        assert isinstance(postings, dict)
         for w in set(keys):
             found = postings.get(w)
             if found is None:
@@ -168,18 +185,16 @@ class MentionSearch:
             return MentionResult(query, [], [], self._titles)
         paths = auto.paths(_MAX_PATHS)
         firsts = {e.word for e in auto.edges[0]}
-        ids, texts, words, offsets, group = (
-            self._ids, self._texts, self._words, self._offsets, self._group
-        )  # fmt: skip
         groups: list[tuple[str, list[MentionHit]]] = []
         last = -1
-        for idx in self._candidates(auto, paths):  # ascending, so resolutions come in order
-            spans = _spans(auto, firsts, words[idx], offsets[idx], texts[idx])
+        found = self._candidates(auto, paths)  # ascending, so resolutions come in order
+        for clause_id, text, group, words, offsets in self._clauses.rows(found):
+            spans = _spans(auto, firsts, words, offsets, text)
             if spans:
-                if group[idx] != last:
-                    last = group[idx]
+                if group != last:
+                    last = group
                     groups.append((self._symbols[last], []))
-                groups[-1][1].append(MentionHit(ids[idx], spans, texts[idx]))
+                groups[-1][1].append(MentionHit(clause_id, spans, text))
         caps = sorted({e.surface for edges in auto.edges.values() for e in edges if e.upper})
         variants = self._variants(paths) if paths else [query]
         return MentionResult(query, groups, variants, self._titles, caps)
@@ -249,8 +264,8 @@ class MentionSearch:
                     break
                 both.intersection_update(more)
             if len(path) > 1:  # the words must also be consecutive
-                needle, joined = f" {' '.join(e.word for e in path)} ", self._joined
-                both = {i for i in both if needle in joined[i]}
+                needle = f" {' '.join(e.word for e in path)} "
+                both = set(self._clauses.holding(needle, sorted(both)))
             found |= both
         return sorted(found)
 

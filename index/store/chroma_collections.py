@@ -68,6 +68,13 @@ def fingerprint(embedder_id: str, manifest: dict[str, ManifestEntry]) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+def records_fingerprint(embedder_id: str, metadatas: Sequence[dict[str, Any]]) -> str:
+    """The ``fingerprint`` of the state whose committed units are ``metadatas`` (what a
+    cache built from them is named by, whichever state the store is in by then)."""
+    pairs = {m["symbol"]: m["res_hash"] for m in metadatas}
+    return fingerprint(embedder_id, {s: ManifestEntry(s, "", "", h, 0) for s, h in pairs.items()})
+
+
 class StoreCollections:
     """The current units and manifest collections of store ``name`` on one client."""
 

@@ -5,7 +5,8 @@ Chroma's local mode cannot be read by one process while another writes (see
 committed into ``<store>.snapshot/``:
 
 - ``units-<fingerprint>/records.json`` (ids, texts, metadata) and ``vectors.npy``: the
-  units of the committed generations, named by the content they hold;
+  units of the committed generations, named by the content they hold, with
+  ``counts.json`` (units per resolution, for ``index status`` without loading them);
 - ``current.json``: the generation number, the fingerprint, the embedder and the manifest,
   replaced in one rename once the units folder it names is complete.
 
@@ -21,6 +22,7 @@ import json
 import logging
 import os
 import shutil
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from index.store.chroma_collections import ManifestEntry, StoreCollections, fing
 log = logging.getLogger(__name__)
 
 HEAD_FILE = "current.json"
+COUNTS_FILE = "counts.json"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,18 @@ class Snapshot:
             out["embeddings"] = np.load(folder / "vectors.npy")
         return out
 
+    def unit_counts(self, head: SnapshotHead) -> dict[str, int]:
+        """Units published per resolution (counted from the records of a snapshot written
+        before ``counts.json`` existed)."""
+        folder = self.folder / head.units_dir
+        try:
+            counts = json.loads((folder / COUNTS_FILE).read_text("utf-8"))
+            return {str(k): int(v) for k, v in counts.items()}
+        except FileNotFoundError:
+            if not folder.is_dir():
+                raise
+            return dict(Counter(m["symbol"] for m in self.records(head, False)["metadatas"]))
+
     # -- publishing (by the holder of the writer lock) ------------------------------------------
 
     def publish(self, cols: StoreCollections, embedder_id: str) -> SnapshotHead:
@@ -102,6 +117,7 @@ class Snapshot:
         fp = fingerprint(embedder_id, manifest)
         old = self.head()
         if old is not None and old.embedder == embedder_id and old.manifest == manifest:
+            self._count_units(old)
             return old
         units_dir = f"units-{fp}"
         if not (self.folder / units_dir / "vectors.npy").is_file():
@@ -163,8 +179,17 @@ class Snapshot:
         np.save(buffer, vectors)
         atomic_write(tmp / "vectors.npy", buffer.getvalue())
         atomic_write(tmp / "records.json", json.dumps(records, ensure_ascii=False))
+        counts = Counter(m["symbol"] for m in records["metadatas"])
+        atomic_write(tmp / COUNTS_FILE, json.dumps(dict(sorted(counts.items()))))
         shutil.rmtree(final, ignore_errors=True)  # an incomplete one (no vectors.npy)
         os.replace(tmp, final)
+
+    def _count_units(self, head: SnapshotHead) -> None:
+        """Add ``counts.json`` to a units folder published without it."""
+        folder = self.folder / head.units_dir
+        if folder.is_dir() and not (folder / COUNTS_FILE).is_file():
+            counts = self.unit_counts(head)
+            atomic_write(folder / COUNTS_FILE, json.dumps(dict(sorted(counts.items()))))
 
     def _forget_units_but(self, *keep: str | None) -> None:
         """Delete units folders other than ``keep`` (a reader may still load the previous)."""

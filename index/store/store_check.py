@@ -67,6 +67,34 @@ def store_status(store: ClauseStore, paths: list[str | Path]) -> StoreStatus:
     )
 
 
+def published_status(store: ClauseStore, paths: list[str | Path]) -> StoreStatus:
+    """``store_status`` from what is published for readers, without opening Chroma or
+    loading a record: the snapshot's manifest and unit counts, the files hashed. A holder
+    written in the lock file while nobody holds the lock is a write that was killed
+    (``interrupted``); a live holder is named as the ``writer``. A server store has no
+    snapshot: ``store_status``."""
+    if store.snapshot is None:
+        return store_status(store, paths)
+    for _attempt in range(3):
+        head = store.snapshot.head() or store._head()
+        try:
+            counts = store.snapshot.unit_counts(head)
+            break
+        except FileNotFoundError:  # a newer snapshot replaced it meanwhile
+            continue
+    else:
+        return store_status(store, paths)
+    holder = store.lock.holder()
+    busy = holder is not None and store.lock.busy()
+    return StoreStatus(
+        sorted(head.manifest.values(), key=lambda e: (e.source, e.symbol)),
+        {s: n for s, n in counts.items() if s in head.manifest},
+        file_states(head.manifest, paths),
+        holder is not None and not busy,
+        holder.describe() if busy and holder else None,
+    )
+
+
 def file_states(manifest: dict[str, ManifestEntry], paths: list[str | Path]) -> dict[str, str]:
     """Each source file's state: every file the manifest names, and those under ``paths``."""
     by_source: dict[str, list[ManifestEntry]] = {}
