@@ -336,6 +336,7 @@ class Workspace:
     def drafter(self) -> Drafter:
         from assistant.drafting.chain import Drafter, DraftingOptions
         from assistant.drafting.cite import SupportRule
+        from assistant.drafting.spelled_out import AcronymSpeller
 
         options = DraftingOptions(
             precedents=self.settings.precedents,
@@ -366,6 +367,7 @@ class Workspace:
             self.frames,
             counter,
             options,
+            AcronymSpeller(self.mentions.acronyms),  # built-in, the corpus's own, the user's
         )
 
     @built_over_the_store

@@ -81,3 +81,18 @@ def test_a_proposal_spells_out_and_the_fact_guard_accepts_the_long_form(tmp_path
 )
 def test_possessives_and_members_of_a_body(body, written):
     assert SPELLER.spell_out(body).text == written
+
+
+def test_the_corpus_s_own_acronyms_are_spelt_out_and_unchecked_pairs_are_not():
+    from index.search.acronyms import AcronymTable
+
+    table = AcronymTable.builtin()
+    table.learn_text(
+        "Assisted Voluntary Return and Reintegration (AVRR) programmes", "IOM/1/1 pre 3"
+    )
+    table.add("XYZ", "Something Else Entirely", "user:acronyms.toml")  # letters do not match
+    speller = AcronymSpeller(table)
+    assert speller.spell_out("expand AVRR programmes").text == (
+        "expand Assisted Voluntary Return and Reintegration programmes"
+    )
+    assert speller.spell_out("XYZ staff").text == "XYZ staff"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.search.acronyms import AcronymTable
+from index.search.acronyms import BUILTIN_SOURCE, AcronymTable, spells
 from index.wordforms import STOP_WORDS
 
 # Shorthands of UN organs and officers said in chat and never written in a resolution.
@@ -65,7 +65,13 @@ class AcronymSpeller:
     def long_form(self, acronym: str) -> str | None:
         if acronym in SHORTHANDS:
             return SHORTHANDS[acronym]
-        forms = self.table.expansions(acronym)
+        # official names are trusted; a pair from elsewhere (a user's acronyms.toml) only
+        # when its long form gives the acronym's letters
+        forms = [
+            d.expansion
+            for d in self.table.definitions(acronym)
+            if d.source == BUILTIN_SOURCE or spells(acronym, d.expansion)
+        ]
         # "UNHCR": the Office or the High Commissioner; the officer is the one addressed
         return next((f for f in forms if not f.startswith("Office of")), None) or (
             forms[0] if forms else None

@@ -81,6 +81,15 @@ def find_definitions(text: str, source: str) -> list[AcronymDefinition]:
     return found
 
 
+def spells(acronym: str, long_form: str) -> bool:
+    """Whether ``long_form`` gives ``acronym`` by the rules above ("International
+    Organization for Migration" gives "IOM"; "International Criminal Police Organization"
+    does not give "INTERPOL", which is a name made of syllables)."""
+    letters = acronym_letters(acronym)
+    words = _LONG_WORD.findall(long_form)
+    return bool(letters) and len(words) >= 2 and _spells(words, letters or "")
+
+
 def _singular_acronym(candidate: str) -> str:
     return re.sub(r"['’]?s$", "", candidate)
 
