@@ -38,3 +38,18 @@ def test_plain_keeps_clause_emphasis_and_drops_markdown_marks():
 
     said = "**IOM/1/4** (2)\n- `IOM/1/4 op 8` 8. *Further Recommends* the development"
     assert plain(said) == "IOM/1/4 (2)\n- IOM/1/4 op 8 8. *Further Recommends* the development"
+
+
+def test_undo_takes_back_a_fix_and_redo_puts_it_again(monkeypatch, capsys, data_dir, tmp_path):
+    monkeypatch.setenv("CLAUSEWRIGHT_LLM", "fake")
+    draft = tmp_path / "draft.md"
+    original = (
+        "The General Assembly,\n\n1. *Urges* Member States to act.\n\n"
+        "2. *Invites* Member States to report.\n"
+    )
+    draft.write_text(original, "utf-8")
+    lines = ["/fix", "/undo", "/redo", "/undo", "/undo", "/quit"]
+    out = _chat(monkeypatch, capsys, lines, "--session", "u1", "--draft", str(draft))
+    assert "undone: fix" in out and "redone: fix" in out
+    assert "nothing to undo" in out  # only one change was made
+    assert draft.read_text("utf-8") == original  # the file follows the undo

@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.asking.memory import Conversation
 from assistant.chat import ChatAnswer
 from assistant.draft_document import DraftDocument
+from assistant.draft_history import DraftHistory
 from assistant.settings import LLM_BACKENDS, load_settings
 from assistant.workspace import Workspace
 from index.errors import InputError
@@ -88,7 +89,8 @@ HELP = """Ask about the corpus ("which drafts mention AVRR?", "what does IOM/1/4
 "how many operative clauses does IOM/1/3 have?"), follow up ("and in the preamble?"),
 ask for clauses ("propose two operative clauses on witness protection"), or revise
 ("strengthen clause 2", "shorten: 3. *Encourages* …"). Commands: /insert N (a proposal of
-this conversation, see /proposals)  /proposals  /show  /lint  /fix  /help  /quit"""
+this conversation, see /proposals)  /proposals  /show  /lint  /fix  /undo  /redo  /help
+/quit"""
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
@@ -98,6 +100,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     store = ConversationStore(ws.data_dir / "conversations")
     conversation = Conversation() if args.new else store.load(args.session)
     doc = DraftDocument(_read_draft(args.draft) or "", ws.linter, ws.parser, args.profile)
+    history = DraftHistory.start(doc.text)
     sys.stdout.write(HELP + "\n")
     if conversation.messages:
         turns = len(conversation.messages) // 2
@@ -111,7 +114,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not message:
             continue
         if message.startswith("/"):
-            if not _command(message, doc, conversation, args.draft):
+            if not _command(message, doc, conversation, args.draft, history):
                 break
             store.save(args.session, conversation)
             continue
@@ -154,12 +157,44 @@ def plain(markdown: str) -> str:
 
 
 def _command(
-    message: str, doc: DraftDocument, conversation: Conversation, path: str | None
+    message: str,
+    doc: DraftDocument,
+    conversation: Conversation,
+    path: str | None,
+    history: DraftHistory | None = None,
 ) -> bool:
-    word, _, rest = message.partition(" ")
-    made = conversation.proposals
+    history = history or DraftHistory.start(doc.text)
+    before = doc.text
+    word = message.partition(" ")[0]
     if word in ("/quit", "/exit"):
         return False
+    if word in ("/undo", "/redo"):
+        _step(word, doc, history, path)
+        return True
+    _draft_command(message, doc, conversation, path)
+    if doc.text != before:  # /insert and /fix are steps /undo takes back
+        history.operation(before, doc.text, word.lstrip("/"))
+    return True
+
+
+def _step(word: str, doc: DraftDocument, history: DraftHistory, path: str | None) -> None:
+    """/undo or /redo: the draft as it was before (or after) the last change."""
+    label = history.undo_label() if word == "/undo" else history.redo_label()
+    text = history.undo(doc.text) if word == "/undo" else history.redo(doc.text)
+    if text is None:
+        sys.stdout.write(f"nothing to {word.lstrip('/')}\n")
+        return
+    doc.text = text
+    if path:
+        Path(path).write_text(doc.text, "utf-8")
+    sys.stdout.write(f"{word.lstrip('/')}ne: {label}\n{doc.text}\n")
+
+
+def _draft_command(
+    message: str, doc: DraftDocument, conversation: Conversation, path: str | None
+) -> None:
+    word, _, rest = message.partition(" ")
+    made = conversation.proposals
     if word == "/insert" and not (rest.strip().isdigit() and 0 < int(rest) <= len(made)):
         have = f"1 to {len(made)}" if made else "none yet: ask for a clause first"
         sys.stdout.write(f"/insert N: N is a proposal number ({have}); see /proposals\n")
@@ -187,4 +222,3 @@ def _command(
         sys.stdout.write(f"fixed; {len(remaining)} problem(s) left\n")
     else:
         sys.stdout.write(HELP + "\n")
-    return True
