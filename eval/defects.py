@@ -272,11 +272,20 @@ def sentence_as_object(clause: str) -> list[str]:
 
 
 def repetition(clause: str) -> list[str]:
-    words = [w.lower() for w in re.findall(r"[A-Za-z’'-]+", clause)]
+    """A two-word sequence said twice. Numbers are words ("Article 96 of … Article 65 of"
+    repeats nothing), and a name is not its common noun ("the General Assembly … the
+    general debate"): only a word opening the clause body is compared in lower case."""
+    words = [_case(w) for w in re.findall(r"[A-Za-z0-9’'-]+", clause)]
     bigrams = Counter(itertools.pairwise(words))
     stop = {"the", "of", "and", "to", "in", "a", "on", "for", "by"}
-    loops = [b for b, n in bigrams.items() if n >= 2 and not set(b) <= stop]
+    loops = [b for b, n in bigrams.items() if n >= 2 and not {w.lower() for w in b} <= stop]
     return [f"'{' '.join(loops[0])}' repeated"] if loops else []
+
+
+def _case(word: str) -> str:
+    """A word as compared for repetition: names keep their capital, other words do not
+    (the leading phrase's capital is dropped: "Calls" and "calls" are one word)."""
+    return word if word[:1].isupper() and not word.isupper() and len(word) > 1 else word.lower()
 
 
 def cut_off(clause: str) -> list[str]:

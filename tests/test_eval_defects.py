@@ -310,3 +310,19 @@ def test_the_charter_s_wording_for_an_advisory_opinion_is_not_an_invented_fact()
     assert invented_facts(clause, ["ask the ICJ for an advisory opinion on such laws"]) == []
     # the same articles outside the fixed wording are facts that need evidence
     assert invented_facts("1. *Recalls* Article 96 and Article 65;", ["recall the Charter"])
+
+
+def test_repetition_tells_names_and_numbers_from_loops():
+    from eval.defects import repetition
+
+    assert repetition("1. *Decides* that the Council of the Council of the Council acts;")
+    assert repetition("1. *Urges* Member States to fund shelters, and Member States to act;")
+    # a name is not its common noun; numbers are words
+    assert not repetition(
+        "1. *Decides* that the statement be played in the General Assembly Hall during the "
+        "general debate;"
+    )
+    assert not repetition(
+        "1. *Decides* to request, in accordance with Article 96 of the Charter and pursuant "
+        "to Article 65 of the Statute, an opinion;"
+    )
