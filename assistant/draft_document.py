@@ -86,7 +86,12 @@ class DraftDocument:
         if self.profile:
             from assistant.lint.linter import Linter
 
-            return Linter(self.profile, self.linter.base_lexicon, self.linter.store)
+            return Linter(
+                self.profile,
+                self.linter.base_lexicon,
+                self.linter.store,
+                substance=self.linter.substance,
+            )
         return self.linter
 
     # -- editing ---------------------------------------------------------------------

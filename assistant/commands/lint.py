@@ -49,7 +49,7 @@ def build_linter(args: argparse.Namespace) -> Linter:
     lexicon = Lexicon.default()
     for path in [*settings.phrase_files, *args.phrases]:
         lexicon.extend_from_file(path)
-    return Linter(args.profile or settings.profile, lexicon)
+    return Linter(args.profile or settings.profile, lexicon, substance=True)
 
 
 def cmd_lint(args: argparse.Namespace) -> int:

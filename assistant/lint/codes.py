@@ -1,7 +1,9 @@
 """The validator's rule codes: stable identifiers with a default severity and summary.
 
 Codes are grouped by hundreds: 1xx leading phrase, 2xx punctuation, 3xx numbering and
-labels, 4xx emphasis, 5xx header, 9xx text the parser could not place. The table in
+labels, 4xx emphasis, 5xx header, 6xx substance (what a chair or the Secretariat would
+flag: acronyms, resolution references, the body, Security Council style), 9xx text the
+parser could not place. The table in
 ``docs/lint-rules.md`` lists the same codes; a test keeps the two in step.
 """
 
@@ -111,6 +113,61 @@ RULES: dict[str, Rule] = {
         ),
         Rule("CW502", "warning", True, "the opening line misnames the body given in the header"),
         Rule("CW503", "error", True, "the opening line does not end with a comma"),
+        Rule(
+            "CW601",
+            "warning",
+            True,
+            "an acronym is used before the draft spells it out ('Long Form (ACR)'); "
+            "the fix writes the long form at its first use",
+        ),
+        Rule(
+            "CW602",
+            "warning",
+            True,
+            "an acronym is never spelled out; fixable when its long form is known",
+        ),
+        Rule("CW603", "warning", True, "an organ is abbreviated ('SC', 'GA'); write it in full"),
+        Rule(
+            "CW611",
+            "warning",
+            True,
+            "a resolution is cited in a non-UN form ('UNSCR 1325', 'res. 1325', "
+            "'A/RES/64/293'); UN style is 'resolution 2388 (2017)', 'resolution 64/293'",
+        ),
+        Rule(
+            "CW612",
+            "warning",
+            True,
+            "a resolution number is cited without its year ('resolution 1325'); fixable "
+            "when the draft gives the year elsewhere",
+        ),
+        Rule(
+            "CW621",
+            "warning",
+            True,
+            "the opening line names another body than the header (and not its parent organ)",
+        ),
+        Rule(
+            "CW631",
+            "warning",
+            True,
+            "'Decides to remain seized of the matter.' is not the last clause of a Security "
+            "Council resolution",
+        ),
+        Rule(
+            "CW632",
+            "warning",
+            True,
+            "a Security Council resolution does not end with 'Decides to remain seized of "
+            "the matter.'",
+        ),
+        Rule(
+            "CW633",
+            "info",
+            False,
+            "a Security Council resolution has no clause requesting a report of the "
+            "Secretary-General",
+        ),
         Rule(
             "CW901",
             "info",

@@ -22,11 +22,13 @@ from assistant.lint.profile import Profile, ProfileStore, infer_profile_name
 from assistant.lint.punctuation import check_punctuation
 from assistant.lint.runon import check_run_together
 from assistant.lint.source import SourceMap, Span
+from assistant.lint.substance import check_substance
 from index.clause_tree import Resolution
 from index.parsing.frames import FrameBook
 from index.parsing.lexicon import Lexicon
 from index.parsing.parser import Parser
 from index.parsing.source_files import read_source
+from index.search.acronyms import AcronymTable
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +51,13 @@ class Linter:
         lexicon: Lexicon | None = None,
         store: ProfileStore | None = None,
         frames: FrameBook | None = None,
+        acronyms: AcronymTable | None = None,
+        substance: bool | None = None,
     ) -> None:
         self.store = store or ProfileStore()
+        self._acronyms = acronyms
+        # the 6xx rules (assistant.lint.substance): None runs them when the profile says so
+        self.substance = substance
         self.frames = frames or FrameBook.default()
         self.profile = self.store.get(profile) if isinstance(profile, str) else profile
         self.base_lexicon = lexicon or Lexicon.default()
@@ -80,6 +87,12 @@ class Linter:
             self._inferred[name] = self.store.get(name)
         return self._inferred[name]
 
+    def acronyms(self) -> AcronymTable:
+        """The long forms the acronym rules offer (built-in ones unless given)."""
+        if self._acronyms is None:
+            self._acronyms = AcronymTable.builtin()
+        return self._acronyms
+
     def parser(self) -> Parser:
         return Parser(self.lexicon_for(self.profile))
 
@@ -93,6 +106,8 @@ class Linter:
         ctx = self.context(res, source_lines, profile, file)
         check_header(ctx)
         self.run_clause_rules(ctx)
+        if profile.substance if self.substance is None else self.substance:
+            check_substance(ctx, self.acronyms())
         return sorted(ctx.diagnostics, key=Diagnostic.sort_key)
 
     def context(

@@ -67,6 +67,7 @@ class Profile:
     preambulatory_subclause_ends: list[str] = field(default_factory=lambda: [",", ";"])
     numbering: str = "required"  # required | consistent
     opening: str = "required"  # required | optional
+    substance: bool = False  # the 6xx rules: acronyms, references, body, Council style
     phrases: dict[str, dict[str, str]] = field(default_factory=dict)
     origin: str = ""
 
@@ -95,6 +96,7 @@ class Profile:
                 preambulatory_subclause_ends=list(punct.get("preambulatory_subclause", [",", ";"])),
                 numbering=str(data.get("numbering", "required")),
                 opening=str(data.get("opening", "required")),
+                substance=bool(data.get("substance", False)),
                 phrases={k: dict(v) for k, v in data.get("phrases", {}).items()},
                 origin=origin,
             )
