@@ -53,12 +53,6 @@ FORMULAS = {
     "decides to remain seized of the matter",
     "decides to remain actively seized of the matter",
 }
-# Fixed wording that cites its own authority: facts in it need no other evidence.
-# (Charter of the United Nations, Art. 96 (1); Statute of the ICJ, Art. 65 (1).)
-FIXED_WORDING = (
-    "in accordance with Article 96 of the Charter of the United Nations",
-    "pursuant to Article 65 of the Statute of the Court",
-)
 ECHO_WORDS = re.compile(
     r"\b(?:propose|proposal|clause|clauses|paragraph|paragraphs|please|operative|"
     r"preambulatory|preambular|preamble|precedent|precedents)\b",
@@ -305,7 +299,7 @@ def invented_facts(clause: str, evidence: Iterable[str]) -> list[str]:
     A name written in full is in the evidence when the evidence has its acronym: "the
     International Organization for Migration" for "IOM" (see :func:`spelled_out_words`)."""
     _phrase, body = split_clause(clause)
-    texts = list(evidence) + [f for f in FIXED_WORDING if f in body]
+    texts = list(evidence)
     pool = " ".join(texts).lower()
     # a word opening a quotation ("question: “Are …") is capitalised by position only
     tokens = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.drafting.advisory import FORMULA, advisory_request
 from assistant.drafting.frame import Framer
 from assistant.drafting.understand import understand
@@ -44,7 +46,8 @@ def test_the_chat_request_is_framed_as_a_decision_to_request_the_opinion():
     [skeleton] = Framer(Lexicon.default(), FrameBook.default()).skeletons(intent)
     assert skeleton.phrase == "Decides" and skeleton.how == "formula R13"
     assert skeleton.body.startswith(
-        "to request the International Court of Justice, in accordance with Article 96 of the "
-        "Charter of the United Nations"
+        "to request the International Court of Justice to render an advisory opinion on the "
+        "following question"
     )
+    assert not re.search(r"\d", skeleton.body)  # no article number the request did not give
     assert skeleton.body.endswith("“Are unilateral sanctions consistent with international law?”")

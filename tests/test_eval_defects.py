@@ -298,18 +298,20 @@ def test_a_required_acronym_is_mentioned_by_its_long_form():
     assert not _mentions("the Inter-Agency Coordination Group", "icag", "join the icag")
 
 
-def test_the_charter_s_wording_for_an_advisory_opinion_is_not_an_invented_fact():
+def test_article_numbers_no_evidence_holds_are_invented_even_in_a_fixed_form():
     from eval.defects import invented_facts
 
     clause = (
         "1. *Decides* to request the International Court of Justice, in accordance with "
-        "Article 96 of the Charter of the United Nations and pursuant to Article 65 of the "
-        "Statute of the Court, to render an advisory opinion on the following question: "
-        "“Are such laws consistent with international law?”;"
+        "Article 96 of the Charter, to render an advisory opinion;"
     )
-    assert invented_facts(clause, ["ask the ICJ for an advisory opinion on such laws"]) == []
-    # the same articles outside the fixed wording are facts that need evidence
-    assert invented_facts("1. *Recalls* Article 96 and Article 65;", ["recall the Charter"])
+    assert invented_facts(clause, ["ask the ICJ for an advisory opinion on such laws"])
+    assert not invented_facts(
+        "1. *Decides* to request the International Court of Justice to render an advisory "
+        "opinion on the following question: “Are such laws consistent with international "
+        "law?”;",
+        ["ask the ICJ for an advisory opinion on whether such laws are legal"],
+    )
 
 
 def test_repetition_tells_names_and_numbers_from_loops():

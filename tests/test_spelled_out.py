@@ -42,6 +42,8 @@ SPELLER = AcronymSpeller()
             "the International Organization for Migration (IOM) division and IOM staff",
         ),
         ("the work of WHO", "the work of the World Health Organization"),
+        ("the US eased the embargo", "the United States of America eased the embargo"),
+        ("peacekeepers in DRC", "peacekeepers in the Democratic Republic of the Congo"),
         ("COVID-19 recovery", "COVID-19 recovery"),  # not a known acronym: left alone
     ],
 )

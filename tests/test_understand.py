@@ -118,10 +118,9 @@ def first_clause(request: str, kind: str = "operative") -> str:
          "preambulatory", "*Acknowledging* articles 26 and 27 of the IOM constitution, under "
          "which it can fund itself"),
         ("could the GA ask the ICJ for an advisory opinion on whether such laws are legal?",
-         "operative", "*Decides* to request the International Court of Justice, in accordance "
-         "with Article 96 of the Charter of the United Nations and pursuant to Article 65 of "
-         "the Statute of the Court, to render an advisory opinion on the following question: "
-         "“Are such laws consistent with international law?”"),
+         "operative", "*Decides* to request the International Court of Justice to render an "
+         "advisory opinion on the following question: “Are such laws consistent with "
+         "international law?”"),
         ("ask states for more funding for shelters", "operative",
          "*Requests* more funding for shelters from Member States"),
         ("border officials trained to identify trafficking victims", "operative",

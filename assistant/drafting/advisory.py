@@ -10,9 +10,15 @@ e.g. A/RES/71/292 on the Chagos Archipelago, A/RES/77/247):
     request the International Court of Justice, pursuant to Article 65 of the Statute of
     the Court, to render an advisory opinion on the following question: “…?”
 
-Here the two references follow the Court's name ("*Decides* to request the International
-Court of Justice, in accordance with …, to render …"), the order A/RES/49/75 K uses, so
-that the body opens as the *Decides* frame requires.
+of which the drafter writes the core: "*Decides* to request the International Court of
+Justice to render an advisory opinion on the following question: “…?”".
+
+The clause is written without the two article references: the fact guard admits no
+number that the request, the draft or a cited precedent does not hold, and code is held
+to that rule as much as a model is. A delegate who wants them adds "in accordance with
+Article 96 of the Charter of the United Nations" after *Decides*; the clause is complete
+and correct without it (A/RES/ES-10/14 and A/RES/71/292 use it, A/RES/49/75 K places it
+after the Court's name).
 
 ``advisory_request`` writes that body for a chat request ("ask the ICJ for an advisory
 opinion on whether X are legal"); the question is turned into a direct question when the
@@ -25,11 +31,7 @@ from __future__ import annotations
 import re
 
 COURT = "the International Court of Justice"
-FORMULA = (
-    "to request the International Court of Justice, in accordance with Article 96 of the "
-    "Charter of the United Nations and pursuant to Article 65 of the Statute of the Court, "
-    "to render an advisory opinion"
-)
+FORMULA = "to request the International Court of Justice to render an advisory opinion"
 _ASKS_COURT = re.compile(
     r"\badvisory\s+opinion\b.*\b(?:ICJ|International\s+Court\s+of\s+Justice|World\s+Court)\b|"
     r"\b(?:ICJ|International\s+Court\s+of\s+Justice|World\s+Court)\b.*\badvisory\s+opinion\b",

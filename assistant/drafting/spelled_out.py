@@ -32,12 +32,18 @@ SHORTHANDS: dict[str, str] = {
     "DSG": "Deputy Secretary-General",
     "SRSG": "Special Representative of the Secretary-General",
     "HRC": "Human Rights Council",
+    # Member States by the short forms said in chat (names as in the UNTERM country list)
+    "US": "United States of America",
+    "USA": "United States of America",
+    "DRC": "Democratic Republic of the Congo",
+    "DPRK": "Democratic People's Republic of Korea",
+    "UAE": "United Arab Emirates",
 }
 # Long forms that name one body, officer or instrument: standing alone they take "the".
 _NAMED_BODY = re.compile(
     r"\b(?:Organization|Court|Council|Assembly|Office|Fund|Programme|Agency|Commissioner|"
     r"Group|Panel|Force|Movement|Secretary-General|President|Treaty|Convention|Declaration|"
-    r"Protocol|Agreement)\b"
+    r"Protocol|Agreement|Republic|United States|Emirates)\b"
 )
 # What a body has that resolutions name as "the X of the body".
 _INSTRUMENTS = ("constitution", "statute", "charter", "mandate", "secretariat")
