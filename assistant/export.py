@@ -19,18 +19,23 @@ _FIELD = re.compile(r"^\s*(Code|Committee|Topic|Sponsors|Signatories)\s*:\s*(.*?
 _EMPH = re.compile(r"([*_]{1,2})([^*_\n]+?)\1")
 
 
+def header_fields(res: Resolution) -> list[tuple[str, str]]:
+    """The header as every export writes it: (field name, value), in order."""
+    return [
+        ("Code", res.symbol or ""),
+        ("Committee", res.body or ""),
+        ("Topic", res.topic or ""),
+        ("Sponsors", ", ".join(res.sponsors)),
+        ("Signatories", ", ".join(res.signatories)),
+    ]
+
+
 def to_markdown(text: str, res: Resolution | None) -> str:
     """The draft as Markdown, rendered from its clause tree (header, opening, clauses)."""
     if res is None:
         return text
     out: list[str] = []
-    fields = [
-        ("Code", res.symbol),
-        ("Committee", res.body),
-        ("Topic", res.topic),
-        ("Sponsors", ", ".join(res.sponsors)),
-        ("Signatories", ", ".join(res.signatories)),
-    ]
+    fields = header_fields(res)
     out += [f"**{name}:** {value}  " for name, value in fields if value]
     if res.opening:
         out += ["", res.opening]
@@ -140,13 +145,7 @@ def to_pdf(text: str, res: Resolution | None, path: str | Path) -> Path:
     if res is None:
         paragraphs = [Paragraph(_styled(line), space=0) for line in text.split("\n")]
         return write_pdf(paragraphs, path)
-    fields = [
-        ("Code", res.symbol),
-        ("Committee", res.body),
-        ("Topic", res.topic),
-        ("Sponsors", ", ".join(res.sponsors)),
-        ("Signatories", ", ".join(res.signatories)),
-    ]
+    fields = header_fields(res)
     paragraphs = [
         Paragraph([Run(f"{name}: ", "bold"), Run(value)], space=2)
         for name, value in fields

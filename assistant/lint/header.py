@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import Any
 
 from assistant.lint.context import Context, edit
 from assistant.lint.diagnostic import TextEdit
@@ -49,6 +50,16 @@ def expected_opening(body: str | None) -> str | None:
     return f"The {name}," if name else None
 
 
+def opening_span(ctx: Context, res: Any) -> tuple[Span, bool]:
+    """Where the opening line's text stands in the source, and whether it was found there
+    (if not, the line's start: a diagnostic can point at it, a fix cannot replace it)."""
+    raw = ctx.source.text(res.opening_line)
+    pos = raw.find(res.opening)
+    if pos < 0:
+        return Span(res.opening_line, 1, 1), False
+    return Span(res.opening_line, pos + 1, pos + 1 + len(res.opening)), True
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z]+", text.lower().replace("organisation", "organization")))
 
@@ -61,14 +72,8 @@ def check_header(ctx: Context) -> None:
         if ctx.profile.opening == "required":
             _missing(ctx, want)
         return
-    raw = ctx.source.text(res.opening_line)
-    pos = raw.find(res.opening)
-    at = (
-        Span(res.opening_line, pos + 1, pos + 1 + len(res.opening))
-        if pos >= 0
-        else Span(res.opening_line, 1, 1)
-    )
-    fix = [edit(at, want)] if want and pos >= 0 else None
+    at, found = opening_span(ctx, res)
+    fix = [edit(at, want)] if want and found else None
     name = _norm(res.opening)
     if set(name.split()) <= _GENERIC:
         hint = f"; write {want!r}" if want else ""

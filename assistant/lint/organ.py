@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.lint.context import Context, edit
-from assistant.lint.header import expected_opening
-from assistant.lint.source import Span
+from assistant.lint.header import expected_opening, opening_span
 
 # parent organ (as the opening line names it) → bodies in the header that draft for it
 _PARENTS: dict[str, re.Pattern[str]] = {
@@ -54,17 +53,11 @@ def check_opening_body(ctx: Context) -> None:
         return
     if parent is None and named not in _PARENTS and len(named.split()) < 2:
         return  # "The Committee," and the like: CW501's business
-    raw = ctx.source.text(res.opening_line)
-    pos = raw.find(res.opening)
-    at = (
-        Span(res.opening_line, pos + 1, pos + 1 + len(res.opening))
-        if pos >= 0
-        else Span(res.opening_line, 1, 1)
-    )
+    at, found = opening_span(ctx, res)
     ctx.report(
         "CW621",
         at,
         f"the opening line {res.opening!r} names another body than the header's "
         f"{res.body!r}; write {want!r} (or correct the header)",
-        fix=[edit(at, want)] if pos >= 0 else None,
+        fix=[edit(at, want)] if found else None,
     )
