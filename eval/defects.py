@@ -76,7 +76,8 @@ ACTORS = re.compile(
     r"sector|institutions|"
     r"stakeholders|partners|authorities|council|assembly|commission|committee|office|"
     r"programmes?|funds?|courts?|tribunals?|banks|mission|forces|mediator|envoy|"
-    r"representatives?|rapporteurs?|businesses|enterprises)|[A-Z]{2,})\b"
+    r"representatives?|rapporteurs?|businesses|enterprises|groups|militias|factions)|"
+    r"[A-Z]{2,})\b"
 )
 _HEAD = re.compile(r"^\s*(?:\d+\.\s*)?[*_]{0,2}(?P<phrase>[^*_]+?)[*_]{0,2}\s+(?P<body>.*)$", re.S)
 

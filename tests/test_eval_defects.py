@@ -328,3 +328,13 @@ def test_repetition_tells_names_and_numbers_from_loops():
         "1. *Decides* to request, in accordance with Article 96 of the Charter and pursuant "
         "to Article 65 of the Statute, an opinion;"
     )
+
+
+def test_armed_groups_are_addressed_as_actors():
+    from eval.defects import missing_complement
+
+    assert not missing_complement(
+        "1. *Calls upon* armed groups in the eastern Democratic Republic of the Congo to "
+        "enter the disarmament process;"
+    )
+    assert missing_complement("1. *Calls upon* the disarmament process to enter;")

@@ -44,6 +44,10 @@ SPELLER = AcronymSpeller()
         ("the work of WHO", "the work of the World Health Organization"),
         ("the US eased the embargo", "the United States of America eased the embargo"),
         ("peacekeepers in DRC", "peacekeepers in the Democratic Republic of the Congo"),
+        (
+            "armed groups in eastern DRC",
+            "armed groups in the eastern Democratic Republic of the Congo",
+        ),
         ("COVID-19 recovery", "COVID-19 recovery"),  # not a known acronym: left alone
     ],
 )

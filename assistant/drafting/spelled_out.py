@@ -51,6 +51,11 @@ _INSTRUMENTS = ("constitution", "statute", "charter", "mandate", "secretariat")
 _DETERMINERS = frozenset(
     "the a an its their his her our this that these those whose each every any no".split()
 )
+# Words of place before a country's name: the article goes before them.
+_REGIONS = frozenset(
+    "eastern western northern southern central north-eastern north-western south-eastern "
+    "south-western northeastern northwestern southeastern southwestern".split()
+)
 _WORD = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?P<plural>s)?(?![\w-])")
 
 
@@ -138,6 +143,9 @@ def _in_context(body: str, start: int, end: int, full: str) -> tuple[int, int, s
         begin = len(body[:start].rstrip()) - 3  # from "the"
         stop = end + after.end() if after else end
         return begin, stop, f"the {following.capitalize()} of the {full}"
+    if body_name and previous in _REGIONS:  # "in eastern DRC" → "in the eastern …"
+        begin = len(body[:start].rstrip()) - len(before[-1])
+        return begin, end, f"the {before[-1]} {full}"
     modifier = bool(following) and following.lower() not in STOP_WORDS and following[:1].isalpha()
     if body_name and not modifier and previous not in _DETERMINERS:
         return start, end, f"the {full}"
