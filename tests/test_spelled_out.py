@@ -49,6 +49,7 @@ SPELLER = AcronymSpeller()
             "armed groups in the eastern Democratic Republic of the Congo",
         ),
         ("COVID-19 recovery", "COVID-19 recovery"),  # not a known acronym: left alone
+        ("US$ 5 million for the US", "US$ 5 million for the United States of America"),
     ],
 )
 def test_acronyms_are_spelt_out_at_first_use(body, written):

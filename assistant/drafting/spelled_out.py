@@ -56,7 +56,8 @@ _REGIONS = frozenset(
     "eastern western northern southern central north-eastern north-western south-eastern "
     "south-western northeastern northwestern southeastern southwestern".split()
 )
-_WORD = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?P<plural>s)?(?![\w-])")
+# An acronym as a word of its own: not "US$" (a currency), not part of "COVID-19".
+_WORD = re.compile(r"(?<![\w-])(?P<acr>[A-Z][A-Za-z]*[A-Z])(?P<plural>s)?(?![\w$-])")
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _in_context(body: str, start: int, end: int, full: str) -> tuple[int, int, s
         return start, end + 2, f"{_with_article(body, start, full)}{body[end]}"
     members = re.match(r"\s+(Member\s+States|member\s+States|members|Members)\b", body[end:])
     if members:  # "WHO Member States" → "Member States of the World Health Organization"
-        previous_the = body[:start].rstrip().lower().endswith("the")
+        previous_the = bool(re.search(r"\bthe$", body[:start].rstrip(), re.I))
         begin = len(body[:start].rstrip()) - 3 if previous_the else start
         return begin, end + members.end(), f"{members.group(1)} of the {full}"
     before = body[:start].rstrip().rsplit(None, 1)
