@@ -16,9 +16,8 @@ Justice to render an advisory opinion on the following question: “…?”".
 The clause is written without the two article references: the fact guard admits no
 number that the request, the draft or a cited precedent does not hold, and code is held
 to that rule as much as a model is. A delegate who wants them adds "in accordance with
-Article 96 of the Charter of the United Nations" after *Decides*; the clause is complete
-and correct without it (A/RES/ES-10/14 and A/RES/71/292 use it, A/RES/49/75 K places it
-after the Court's name).
+Article 96 of the Charter of the United Nations" after *Decides*, as A/RES/71/292 and
+A/RES/ES-10/14 do; the clause is complete and correct without it.
 
 ``advisory_request`` writes that body for a chat request ("ask the ICJ for an advisory
 opinion on whether X are legal"); the question is turned into a direct question when the
@@ -30,7 +29,6 @@ from __future__ import annotations
 
 import re
 
-COURT = "the International Court of Justice"
 FORMULA = "to request the International Court of Justice to render an advisory opinion"
 _ASKS_COURT = re.compile(
     r"\badvisory\s+opinion\b.*\b(?:ICJ|International\s+Court\s+of\s+Justice|World\s+Court)\b|"
