@@ -21,8 +21,18 @@ BACKENDS = list(LLM_BACKENDS)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("draft", help="propose clauses for a request, citing precedent")
-    p.add_argument("request")
+    p = sub.add_parser(
+        "draft",
+        help="propose clauses for a request, citing precedent",
+        description="Propose clauses in correct form for REQUEST, each citing the precedent "
+        "that supports it or labelled unprecedented.",
+        epilog="examples:\n"
+        '  clausewright draft "ask the Secretary-General to report back next session"\n'
+        '  clausewright draft "alarmed by debt bondage" --kind preambulatory --n 2\n'
+        '  clausewright draft "fund shelters for survivors" --draft my_draft.md',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("request", help="what the clause should do, in your own words")
     p.add_argument("--kind", choices=["operative", "preambulatory"], default="operative")
     p.add_argument("--n", type=int, default=1, help="how many clauses (default 1)")
     p.add_argument("--draft", help="your draft so far (numbering continues from it)")

@@ -35,14 +35,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-index", action="store_true", help="only parse; do not update the store")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("parse", help="parse one file and print its clause tree")
-    p.add_argument("file")
+    p = sub.add_parser(
+        "parse",
+        help="parse one file and print its clause tree",
+        description="Parse one resolution file (.txt, .md, .pdf, .docx, .tex) and print its "
+        "clause tree with the IDs to cite; the store is not touched.",
+        epilog="examples:\n  clausewright parse draft.docx\n  clausewright parse res.pdf --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", help="the resolution file to parse")
     p.add_argument("--json", action="store_true", help="print the tree as JSON")
     p.add_argument("--encoding")
     p.set_defaults(func=cmd_parse)
 
-    p = sub.add_parser("show", help='print one clause, e.g. show "IOM/1/4 op 8"')
-    p.add_argument("clause_id")
+    p = sub.add_parser(
+        "show",
+        help='print one clause, e.g. show "IOM/1/4 op 8"',
+        description="Print one clause with its sub-clauses, by its ID as search results and "
+        "citations give it (quote it: IDs contain spaces).",
+        epilog='examples:\n  clausewright show "IOM/1/4 op 8(a)"\n'
+        '  clausewright show "GA/3/1.1 pre 6" --json',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("clause_id", help='a clause ID: "SYMBOL op N", "SYMBOL pre N", "… op N(a)"')
     p.add_argument("--corpus", nargs="*", help="files or folders (default: the configured corpus)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)

@@ -11,8 +11,16 @@ from assistant.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("search", help="ranked precedent search (lexical + dense, fused)")
-    p.add_argument("query")
+    p = sub.add_parser(
+        "search",
+        help="ranked precedent search (lexical + dense, fused)",
+        description="Precedent clauses ranked by how close they are to QUERY (lexical and "
+        "dense search, fused). For every clause naming a term, use 'mentions'.",
+        epilog='examples:\n  clausewright search "protect witnesses of trafficking" -k 5\n'
+        '  clausewright search "report back next session" --kind operative --json',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("query", help="what the clauses should be about, in your own words")
     p.add_argument("-k", type=int, default=10, help="number of results (default 10)")
     p.add_argument("--kind", action="append", choices=["preambulatory", "operative", "subclause"])
     p.add_argument("--resolution", action="append", help="restrict to a symbol, e.g. IOM/1/4")
@@ -22,9 +30,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("mentions", help='every clause that mentions a term ("AVRR")')
-    p.add_argument("term")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "mentions",
+        help='every clause that mentions a term ("AVRR")',
+        description="Every clause that mentions TERM, exhaustively: its acronym or long form, "
+        "singular and plural, British and American spelling.",
+        epilog="examples:\n  clausewright mentions AVRR\n"
+        '  clausewright mentions "Palermo Protocol" --json',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("term", help="a word, phrase or acronym (quote phrases)")
+    p.add_argument("--json", action="store_true", help="print the hits as JSON")
     p.set_defaults(func=cmd_mentions)
 
     p = sub.add_parser("index", help="the clause store: status, check, remove, rebuild")
@@ -33,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_index_status)
     s = isub.add_parser("remove", help="remove a resolution and all of its clauses")
-    s.add_argument("symbol")
+    s.add_argument("symbol", help="the resolution's symbol as indexed, e.g. IOM/1/4")
     s.set_defaults(func=cmd_index_remove)
     # `check` and `rebuild` read the sources again: they live with `ingest`
     from assistant.commands.corpus import register_index
