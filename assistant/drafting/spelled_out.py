@@ -20,25 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.search.acronyms import BUILTIN_SOURCE, AcronymTable, spells
+from index.search.acronyms import (
+    BUILTIN_SOURCE,
+    COUNTRY_SHORTHANDS,
+    ORGAN_SHORTHANDS,
+    AcronymTable,
+    spells,
+)
 from index.wordforms import STOP_WORDS
 
-# Shorthands of UN organs and officers said in chat and never written in a resolution.
-SHORTHANDS: dict[str, str] = {
-    "GA": "General Assembly",
-    "SC": "Security Council",
-    "PGA": "President of the General Assembly",
-    "SG": "Secretary-General",
-    "DSG": "Deputy Secretary-General",
-    "SRSG": "Special Representative of the Secretary-General",
-    "HRC": "Human Rights Council",
-    # Member States by the short forms said in chat (names as in the UNTERM country list)
-    "US": "United States of America",
-    "USA": "United States of America",
-    "DRC": "Democratic Republic of the Congo",
-    "DPRK": "Democratic People's Republic of Korea",
-    "UAE": "United Arab Emirates",
-}
+# Shorthands of UN organs, officers and Member States said in chat.
+SHORTHANDS: dict[str, str] = {**ORGAN_SHORTHANDS, **COUNTRY_SHORTHANDS}
 # Long forms that name one body, officer or instrument: standing alone they take "the".
 _NAMED_BODY = re.compile(
     r"\b(?:Organization|Court|Council|Assembly|Office|Fund|Programme|Agency|Commissioner|"

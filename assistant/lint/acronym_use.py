@@ -18,17 +18,13 @@ from assistant.lint.clause_lines import clause_line_numbers
 from assistant.lint.context import Context
 from assistant.lint.diagnostic import TextEdit
 from assistant.lint.source import Span
-from index.search.acronyms import AcronymTable, acronym_letters, find_definitions
+from index.search.acronyms import (
+    ORGAN_SHORTHANDS,
+    AcronymTable,
+    acronym_letters,
+    find_definitions,
+)
 
-ORGANS: dict[str, str] = {
-    "GA": "General Assembly",
-    "UNGA": "General Assembly",
-    "SC": "Security Council",
-    "UNSC": "Security Council",
-    "ECOSOC": "Economic and Social Council",
-    "SG": "Secretary-General",
-    "UNSG": "Secretary-General",
-}
 # written in full everywhere, never as the acronym (UN editorial practice)
 IN_FULL: dict[str, str] = {"UN": "United Nations"}
 # written without a long form in adopted resolutions (e.g. A/RES/80/…: "HIV and AIDS")
@@ -131,7 +127,7 @@ def check_acronyms(ctx: Context, table: AcronymTable) -> None:
     for key, uses in _uses(ctx, set(long_forms)).items():
         if key in WRITTEN_SHORT or key in own:
             continue
-        if key in ORGANS:
+        if key in ORGAN_SHORTHANDS:
             for use in uses:
                 _organ(ctx, use)
             continue
@@ -207,7 +203,7 @@ def _in_full_edit(ctx: Context, use: Use, name: str) -> TextEdit:
 
 
 def _organ(ctx: Context, use: Use) -> None:
-    name = ORGANS[singular(use.written)]
+    name = ORGAN_SHORTHANDS[singular(use.written)]
     at = Span(use.line, use.start + 1, use.end + 1)
     ctx.report(
         "CW603",

@@ -356,3 +356,29 @@ BUILTIN_ACRONYMS: tuple[tuple[str, str], ...] = (
     ("UNFCCC", "United Nations Framework Convention on Climate Change"),
     ("UNDOF", "United Nations Disengagement Observer Force"),
 )
+
+
+# Shorthands said for the UN's organs and officers: a resolution writes them in full
+# (UN Editorial Manual; names as in UNTERM). The drafter spells them out, the linter
+# flags them (CW603).
+ORGAN_SHORTHANDS: dict[str, str] = {
+    "GA": "General Assembly",
+    "UNGA": "General Assembly",
+    "SC": "Security Council",
+    "UNSC": "Security Council",
+    "ECOSOC": "Economic and Social Council",
+    "HRC": "Human Rights Council",
+    "SG": "Secretary-General",
+    "UNSG": "Secretary-General",
+    "DSG": "Deputy Secretary-General",
+    "SRSG": "Special Representative of the Secretary-General",
+    "PGA": "President of the General Assembly",
+}
+# Member States by the short forms said in chat (names as in the UNTERM country list).
+COUNTRY_SHORTHANDS: dict[str, str] = {
+    "US": "United States of America",
+    "USA": "United States of America",
+    "DRC": "Democratic Republic of the Congo",
+    "DPRK": "Democratic People's Republic of Korea",
+    "UAE": "United Arab Emirates",
+}
