@@ -51,3 +51,11 @@ def test_the_chat_request_is_framed_as_a_decision_to_request_the_opinion():
     )
     assert not re.search(r"\d", skeleton.body)  # no article number the request did not give
     assert skeleton.body.endswith("“Are unilateral sanctions consistent with international law?”")
+
+
+def test_the_clause_must_cover_what_the_fixed_form_says_not_the_request_s_words():
+    intent = understand(
+        "ask the ICJ for an advisory opinion on whether unilateral sanctions are legal",
+        "operative",
+    )
+    assert intent.formula is not None and intent.topic == intent.formula

@@ -245,3 +245,13 @@ def test_a_request_that_names_nothing_gets_a_plain_answer_not_a_clause(shared):
 def test_rare_terms_weigh_more_in_citation_support(shared):
     ranked = workspace(shared, ScoringFakeModel()).ranked
     assert ranked.rarity("trafficking") < ranked.rarity("witness") < ranked.rarity("asteroid")
+
+
+def test_an_advisory_opinion_request_is_proposed_in_its_fixed_form(shared):
+    ws = workspace(shared, ScoringFakeModel())
+    [p] = ws.drafter.propose(
+        DraftRequest(
+            "ask the ICJ for an advisory opinion on whether unilateral sanctions are legal"
+        )
+    )
+    assert p.text.startswith("1. *Decides* to request the International Court of Justice")

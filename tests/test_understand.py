@@ -372,3 +372,12 @@ def test_security_council_resolutions_take_their_year_from_the_precedent():
         "in accordance with resolution 1325 (2000) and resolution 2250 and resolution 64/293"
     )
     assert found == ["1325 (2000)"]
+
+
+def test_a_phrase_ending_in_a_preposition_takes_a_that_clause_as_the_fact_that():
+    intent = understand("note that the embargo was eased in 2015", "operative", LEXICON)
+    skeleton = FRAMER.skeletons(intent)[0]
+    assert (skeleton.phrase, skeleton.body) == (
+        "Takes note of",
+        "the fact that the embargo was eased in 2015",
+    )

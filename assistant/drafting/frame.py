@@ -226,7 +226,8 @@ class Framer:
             if prep == "to" and intent.action:
                 return [Skeleton(phrase, _join("to", intent.action), "after to")]
             return [Skeleton(phrase, _join(prep, nominal), f"after {prep}")]
-        if _WELCOME.match(phrase) and _THAT.match(nominal):  # "Welcoming the fact that …"
+        if (_WELCOME.match(phrase) or _PREPOSITION_END.search(phrase)) and _THAT.match(nominal):
+            # "Welcoming the fact that …", "Takes note of the fact that …"
             nominal = "the fact " + nominal
         return [Skeleton(phrase, nominal, "object")]
 

@@ -134,7 +134,10 @@ class ClauseIntent:
 
     @property
     def topic(self) -> str:
-        """What retrieval searches for: the content without addressee and stance words."""
+        """What retrieval searches for and a clause must cover: the content without
+        addressee and stance words (a fixed form's body says it in full)."""
+        if self.formula:
+            return self.formula
         parts = [self.action, self.object] if (self.action or self.object) else [self.content]
         return " ".join(p for p in parts if p)
 
